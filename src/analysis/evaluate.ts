@@ -1,0 +1,345 @@
+// Intrinsic function resolution for one template under one choice of condition branches.
+// Cycle-safe (a depth budget and an in-progress set) and never throws on odd input.
+import type { Branch, DocPath, Template } from '../model/types.js';
+import { isRecord, own } from '../util/objects.js';
+
+export type Value =
+  | { kind: 'literal'; value: unknown }
+  /** `Ref` (no attribute) or `Fn::GetAtt` of a resource in the same template. */
+  | { kind: 'resource'; id: string; attribute?: string; template: Template }
+  | { kind: 'unknown'; why: string }
+  | { kind: 'novalue' };
+
+/** A value found at a path, with the path it was found at in the original document. */
+export interface Located {
+  value: unknown;
+  path: DocPath;
+}
+
+export const PSEUDO_PARAMETERS = new Set([
+  'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region',
+  'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix',
+]);
+
+/** Exports of every template in the run, for `Fn::ImportValue` (filled after all inputs are read). */
+export interface ExportIndex {
+  lookup(name: string): { template: Template; value: unknown } | undefined;
+}
+
+const MAX_DEPTH = 64;
+
+export class Evaluator {
+  private depth = 0;
+  private readonly conditionsInProgress = new Set<string>();
+
+  constructor(
+    readonly template: Template,
+    readonly branch: Branch = {},
+    private readonly exports?: ExportIndex,
+  ) {}
+
+  /** Resolve an expression to a value. */
+  resolve(expr: unknown): Value {
+    if (this.depth > MAX_DEPTH) return { kind: 'unknown', why: 'expression nested too deeply' };
+    this.depth++;
+    try {
+      return this.resolveInner(expr);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private resolveInner(expr: unknown): Value {
+    const fn = intrinsicName(expr);
+    if (!fn) return { kind: 'literal', value: expr };
+    const arg = (expr as Record<string, unknown>)[fn];
+    switch (fn) {
+      case 'Ref':
+        return this.ref(arg);
+      case 'Fn::GetAtt':
+        return this.getAtt(arg);
+      case 'Fn::If': {
+        if (!Array.isArray(arg) || arg.length !== 3 || typeof arg[0] !== 'string') return unknown('malformed Fn::If');
+        const c = this.condition(arg[0]);
+        if (c === undefined) return unknown(`condition ${arg[0]} cannot be decided`);
+        return this.resolve(c ? arg[1] : arg[2]);
+      }
+      case 'Fn::Sub':
+        return this.sub(arg);
+      case 'Fn::Join': {
+        if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string') return unknown('malformed Fn::Join');
+        const list = this.resolveList(arg[1]);
+        if (!list) return unknown('Fn::Join of a list that cannot be resolved');
+        return { kind: 'literal', value: list.map((v) => this.asText(v)).join(arg[0]) };
+      }
+      case 'Fn::Select': {
+        if (!Array.isArray(arg) || arg.length !== 2) return unknown('malformed Fn::Select');
+        const idx = this.resolve(arg[0]);
+        const list = this.resolveList(arg[1]);
+        if (idx.kind !== 'literal' || !list) return unknown('Fn::Select that cannot be resolved');
+        const i = Number(idx.value);
+        return Number.isInteger(i) && i >= 0 && i < list.length ? list[i] : unknown('Fn::Select index out of range');
+      }
+      case 'Fn::Split': {
+        if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string') return unknown('malformed Fn::Split');
+        const s = this.resolve(arg[1]);
+        if (s.kind !== 'literal' || typeof s.value !== 'string') return unknown('Fn::Split of a value that cannot be resolved');
+        return { kind: 'literal', value: s.value.split(arg[0]) };
+      }
+      case 'Fn::FindInMap':
+        return this.findInMap(arg);
+      case 'Fn::ImportValue': {
+        const name = this.resolve(arg);
+        if (name.kind !== 'literal' || typeof name.value !== 'string') return unknown('Fn::ImportValue of a name that cannot be resolved');
+        const exp = this.exports?.lookup(name.value);
+        if (!exp) return unknown(`export ${name.value} is not in the input set`);
+        if (exp.template === this.template) return this.resolve(exp.value);
+        return new Evaluator(exp.template, {}, this.exports).resolve(exp.value);
+      }
+      case 'Fn::Base64': {
+        const v = this.resolve(arg);
+        return v.kind === 'literal' ? v : unknown('Fn::Base64 of an unknown value');
+      }
+      case 'Fn::GetAZs':
+      case 'Fn::Cidr':
+      case 'Fn::Transform':
+      case 'Fn::Length':
+      case 'Fn::ToJsonString':
+      case 'Fn::ForEach':
+        return unknown(`${fn} is known only at deploy time`);
+      case 'Condition': {
+        if (typeof arg !== 'string') return unknown('malformed Condition');
+        const c = this.condition(arg);
+        return c === undefined ? unknown(`condition ${arg} cannot be decided`) : { kind: 'literal', value: c };
+      }
+      default: {
+        const c = this.conditionFunction(fn, arg);
+        return c === undefined ? unknown(`${fn} cannot be decided`) : { kind: 'literal', value: c };
+      }
+    }
+  }
+
+  private ref(arg: unknown): Value {
+    if (typeof arg !== 'string') return unknown('malformed Ref');
+    if (arg === 'AWS::NoValue') return { kind: 'novalue' };
+    if (PSEUDO_PARAMETERS.has(arg)) return unknown(`${arg} is known only at deploy time`);
+    const resource = this.template.resourcesById.get(arg);
+    if (resource) return { kind: 'resource', id: arg, template: this.template };
+    const param = own(this.template.parameters, arg);
+    if (isRecord(param)) {
+      const type = own(param, 'Type');
+      if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value')) {
+        return unknown(`parameter ${arg} is read from SSM Parameter Store at deploy time`);
+      }
+      const def = own(param, 'Default');
+      if (def === undefined) return unknown(`parameter ${arg} has no default`);
+      if (typeof type === 'string' && /^(List<|CommaDelimitedList)/.test(type) && typeof def === 'string') {
+        return { kind: 'literal', value: def.split(',').map((s) => s.trim()) };
+      }
+      return { kind: 'literal', value: def };
+    }
+    return unknown(`${arg} is not declared in the template`);
+  }
+
+  private getAtt(arg: unknown): Value {
+    let id: unknown;
+    let attr: unknown;
+    if (Array.isArray(arg)) [id, attr] = arg;
+    else if (typeof arg === 'string') {
+      const dot = arg.indexOf('.');
+      [id, attr] = dot === -1 ? [arg, undefined] : [arg.slice(0, dot), arg.slice(dot + 1)];
+    }
+    if (typeof id !== 'string') return unknown('malformed Fn::GetAtt');
+    if (!this.template.resourcesById.has(id)) return unknown(`${id} is not declared in the template`);
+    const a = typeof attr === 'string' ? attr : this.resolve(attr);
+    const attribute = typeof a === 'string' ? a : a.kind === 'literal' && typeof a.value === 'string' ? a.value : undefined;
+    if (!attribute) return unknown(`attribute of ${id} cannot be resolved`);
+    return { kind: 'resource', id, attribute, template: this.template };
+  }
+
+  private sub(arg: unknown): Value {
+    let text: unknown;
+    let vars: Record<string, unknown> = {};
+    if (typeof arg === 'string') text = arg;
+    else if (Array.isArray(arg) && typeof arg[0] === 'string') {
+      text = arg[0];
+      if (isRecord(arg[1])) vars = arg[1];
+    }
+    if (typeof text !== 'string') return unknown('malformed Fn::Sub');
+    const whole = /^\$\{([^!}][^}]*)\}$/.exec(text);
+    if (whole) return this.subVariable(whole[1], vars);
+    const out = text.replace(/\$\{([^}]*)\}/g, (m, name: string) => {
+      if (name.startsWith('!')) return '${' + name.slice(1) + '}';
+      const v = this.subVariable(name, vars);
+      if (v.kind === 'literal' && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) return String(v.value);
+      return m; // pseudo parameters, resources and unknowns stay as `${…}` for the classifier
+    });
+    return { kind: 'literal', value: out };
+  }
+
+  private subVariable(name: string, vars: Record<string, unknown>): Value {
+    const trimmed = name.trim();
+    const own_ = own(vars, trimmed);
+    if (own_ !== undefined) return this.resolve(own_);
+    const dot = trimmed.indexOf('.');
+    if (dot !== -1) return this.getAtt([trimmed.slice(0, dot), trimmed.slice(dot + 1)]);
+    return this.ref(trimmed);
+  }
+
+  private findInMap(arg: unknown): Value {
+    if (!Array.isArray(arg) || arg.length < 3) return unknown('malformed Fn::FindInMap');
+    const parts = arg.slice(0, 3).map((a) => this.resolve(a));
+    if (parts.some((p) => p.kind !== 'literal' || (typeof p.value !== 'string' && typeof p.value !== 'number'))) {
+      return unknown('Fn::FindInMap keys are known only at deploy time');
+    }
+    const [m, k1, k2] = parts.map((p) => String((p as { value: unknown }).value));
+    const v = own(own(own(this.template.mappings, m), k1), k2);
+    if (v === undefined) {
+      const fallback = arg[3];
+      if (isRecord(fallback) && own(fallback, 'DefaultValue') !== undefined) return this.resolve(own(fallback, 'DefaultValue'));
+      return unknown(`mapping ${m}.${k1}.${k2} does not exist`);
+    }
+    return this.resolve(v);
+  }
+
+  private resolveList(expr: unknown): Value[] | undefined {
+    const v = this.resolve(expr);
+    if (v.kind !== 'literal' || !Array.isArray(v.value)) return undefined;
+    return v.value.map((item) => this.resolve(item));
+  }
+
+  private asText(v: Value): string {
+    if (v.kind === 'literal') return typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean' ? String(v.value) : '${?}';
+    if (v.kind === 'resource') return v.attribute ? `\${${v.id}.${v.attribute}}` : `\${${v.id}}`;
+    return '${?}';
+  }
+
+  /** Decide a named condition: the branch chosen for it, else its static value, else undefined. */
+  condition(name: string): boolean | undefined {
+    if (Object.prototype.hasOwnProperty.call(this.branch, name)) return this.branch[name];
+    return this.staticCondition(name);
+  }
+
+  /** A condition's value from parameter defaults and literals alone, when that decides it. */
+  staticCondition(name: string): boolean | undefined {
+    if (this.conditionsInProgress.has(name)) return undefined;
+    const def = own(this.template.conditions, name);
+    if (def === undefined) return undefined;
+    this.conditionsInProgress.add(name);
+    try {
+      const v = this.resolve(def);
+      return v.kind === 'literal' && typeof v.value === 'boolean' ? v.value : undefined;
+    } finally {
+      this.conditionsInProgress.delete(name);
+    }
+  }
+
+  private conditionFunction(fn: string, arg: unknown): boolean | undefined {
+    if (!Array.isArray(arg)) return undefined;
+    const bools = () => arg.map((a) => {
+      const v = this.resolve(a);
+      return v.kind === 'literal' && typeof v.value === 'boolean' ? v.value : undefined;
+    });
+    switch (fn) {
+      case 'Fn::Equals': {
+        if (arg.length !== 2) return undefined;
+        const [a, b] = arg.map((x) => this.resolve(x));
+        if (a.kind !== 'literal' || b.kind !== 'literal') return undefined;
+        return JSON.stringify(a.value) === JSON.stringify(b.value) || String(a.value) === String(b.value);
+      }
+      case 'Fn::Not': {
+        const [v] = bools();
+        return v === undefined ? undefined : !v;
+      }
+      case 'Fn::And': {
+        const vs = bools();
+        if (vs.includes(false)) return false;
+        return vs.includes(undefined) ? undefined : true;
+      }
+      case 'Fn::Or': {
+        const vs = bools();
+        if (vs.includes(true)) return true;
+        return vs.includes(undefined) ? undefined : false;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * Step from a located value through object keys, choosing `Fn::If` branches and dropping
+   * `AWS::NoValue` on the way. Returns undefined when the path does not exist.
+   */
+  child(from: Located, key: string | number): Located | undefined {
+    const here = this.settle(from);
+    if (!here) return undefined;
+    if (typeof key === 'number') {
+      if (!Array.isArray(here.value) || key >= here.value.length) return undefined;
+      return this.settle({ value: here.value[key], path: [...here.path, key] });
+    }
+    if (!isRecord(here.value) || !Object.prototype.hasOwnProperty.call(here.value, key)) return undefined;
+    return this.settle({ value: here.value[key], path: [...here.path, key] });
+  }
+
+  /** The list elements at a located value (each settled), or [] when it is not a list. */
+  elements(at: Located | undefined): Located[] {
+    const here = at && this.settle(at);
+    if (!here || !Array.isArray(here.value)) return [];
+    const out: Located[] = [];
+    here.value.forEach((v, i) => {
+      const e = this.settle({ value: v, path: [...here.path, i] });
+      if (e) out.push(e);
+    });
+    return out;
+  }
+
+  /** Follow `Fn::If` to the chosen branch; `AWS::NoValue` and `null` become absent. */
+  settle(at: Located): Located | undefined {
+    let cur = at;
+    for (let i = 0; i < MAX_DEPTH; i++) {
+      const v = cur.value;
+      if (v === null || v === undefined) return undefined;
+      if (isRecord(v)) {
+        const keys = Object.keys(v);
+        if (keys.length === 1 && keys[0] === 'Ref' && v.Ref === 'AWS::NoValue') return undefined;
+        if (keys.length === 1 && keys[0] === 'Fn::If' && Array.isArray(v['Fn::If']) && v['Fn::If'].length === 3) {
+          const [name] = v['Fn::If'] as unknown[];
+          const c = typeof name === 'string' ? this.condition(name) : undefined;
+          if (c === undefined) return cur; // undecidable: leave the Fn::If for resolve() to report
+          const idx = c ? 1 : 2;
+          cur = { value: (v['Fn::If'] as unknown[])[idx], path: [...cur.path, 'Fn::If', idx] };
+          continue;
+        }
+      }
+      return cur;
+    }
+    return undefined;
+  }
+}
+
+function unknown(why: string): Value {
+  return { kind: 'unknown', why };
+}
+
+/** The intrinsic function of a one-key object, if it is one. */
+export function intrinsicName(expr: unknown): string | undefined {
+  if (!isRecord(expr)) return undefined;
+  const keys = Object.keys(expr);
+  if (keys.length !== 1) return undefined;
+  const k = keys[0];
+  return k === 'Ref' || k === 'Condition' || k.startsWith('Fn::') ? k : undefined;
+}
+
+/** Names of conditions used by `Fn::If` anywhere inside a value. */
+export function conditionsUsed(value: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return out;
+  if (Array.isArray(value)) {
+    for (const v of value) conditionsUsed(v, out, depth + 1);
+    return out;
+  }
+  const rec = value as Record<string, unknown>;
+  const fi = own(rec, 'Fn::If');
+  if (Array.isArray(fi) && typeof fi[0] === 'string') out.add(fi[0]);
+  for (const v of Object.values(rec)) conditionsUsed(v, out, depth + 1);
+  return out;
+}

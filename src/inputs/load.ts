@@ -1,0 +1,104 @@
+// Bytes → documents → templates, for every input kind. Never throws for a bad input: the problem is
+// returned as the input's `error`, so one broken file loses nothing else.
+import { readFileSync, statSync } from 'node:fs';
+import type { InputFormat, ParseErrorInfo, SourceDocument, Template } from '../model/types.js';
+import { parseJsonDocument } from './json-document.js';
+import { parseYamlDocument } from './yaml-document.js';
+import { DocumentParseError } from './errors.js';
+import { detectFormat } from './detect.js';
+import { buildCloudFormationTemplate } from './cloudformation/template.js';
+import { inputAdapters } from './adapters.js';
+
+export interface LoadedInput {
+  /** Path as reported (relative to cwd when possible). */
+  path: string;
+  format: InputFormat | null;
+  error: ParseErrorInfo | null;
+  templates: Template[];
+  /** Not a recognised input; `explicit` tells whether the user named it. */
+  skipped?: boolean;
+}
+
+export interface LoadOptions {
+  /** The user named this file directly (not found by a walk or glob). */
+  explicit: boolean;
+  /** Text to use instead of reading the file (editor buffers). */
+  text?: string;
+}
+
+/** Largest file kmslint reads; Terraform plans of real estates reach tens of MB. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export function loadFile(path: string, options: LoadOptions): LoadedInput {
+  const adapter = inputAdapters.find((a) => a.claimsPath?.(path));
+  if (adapter) return adapter.load(path, options);
+
+  let text: string;
+  try {
+    text = options.text ?? readText(path);
+  } catch (err) {
+    if (err instanceof DocumentParseError) return failed(path, err);
+    const code = (err as NodeJS.ErrnoException).code;
+    return failed(path, new DocumentParseError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read: ${(err as Error).message}`, 1, 1));
+  }
+  return loadText(path, text, options);
+}
+
+export function loadText(path: string, text: string, options: LoadOptions): LoadedInput {
+  let doc: SourceDocument;
+  try {
+    doc = parseDocument(path, text);
+  } catch (err) {
+    if (!(err instanceof DocumentParseError)) throw err;
+    // From a walk, a broken file that does not look like an infrastructure file is not ours to judge.
+    if (!options.explicit && !looksLikeInfrastructure(path, text)) return { path, format: null, error: null, templates: [], skipped: true };
+    return failed(path, err);
+  }
+  const format = detectFormat(doc.root, path);
+  if (!format) {
+    if (options.explicit) {
+      return { path, format: null, error: { message: 'not a recognised template (CloudFormation, CDK assembly, Terraform plan or *.tf.json)', line: 1, column: 1 }, templates: [], skipped: true };
+    }
+    return { path, format: null, error: null, templates: [], skipped: true };
+  }
+  try {
+    if (format === 'cloudformation') return { path, format, error: null, templates: [buildCloudFormationTemplate(doc)] };
+    const adapter = inputAdapters.find((a) => a.format === format);
+    if (!adapter?.fromDocument) {
+      return { path, format, error: { message: `${format} input is not supported yet`, line: 1, column: 1 }, templates: [] };
+    }
+    return { path, format, error: null, templates: adapter.fromDocument(doc) };
+  } catch (err) {
+    if (err instanceof DocumentParseError) return { ...failed(path, err), format };
+    throw err;
+  }
+}
+
+export function parseDocument(path: string, text: string): SourceDocument {
+  if (/\.ya?ml$/i.test(path)) return parseYamlDocument(path, text);
+  if (/\.json$/i.test(path)) return parseJsonDocument(path, text);
+  // `.template` and other names: JSON if it looks like JSON, else YAML.
+  return /^\s*[{[]/.test(text) ? parseJsonDocument(path, text) : parseYamlDocument(path, text);
+}
+
+function readText(path: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) throw new DocumentParseError(path, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB kmslint reads`, 1, 1);
+  const buf = readFileSync(path);
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    throw new DocumentParseError(path, 'file is UTF-16 encoded; kmslint reads UTF-8 (on Windows PowerShell, write the file with `-Encoding utf8`)', 1, 1);
+  }
+  const nul = buf.indexOf(0);
+  if (nul !== -1 && nul < 8192) throw new DocumentParseError(path, 'binary file (contains NUL bytes)', 1, 1);
+  return buf.toString('utf8');
+}
+
+function looksLikeInfrastructure(path: string, text: string): boolean {
+  if (/\.tf\.json$/i.test(path)) return true;
+  const head = text.slice(0, 65536);
+  return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::|"format_version"\s*:/.test(head);
+}
+
+function failed(path: string, err: DocumentParseError): LoadedInput {
+  return { path, format: null, error: { message: err.message, line: err.line, column: err.column }, templates: [] };
+}

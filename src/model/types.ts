@@ -1,0 +1,122 @@
+// The typed model every front end shares: inputs produce it, analysis enriches it, rules read it.
+
+/** A path into a parsed document: object keys and array indexes, from the document root. */
+export type DocPath = readonly (string | number)[];
+
+/** 1-based source range. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type InputFormat = 'cloudformation' | 'cdk' | 'terraform-plan' | 'terraform-config';
+
+export interface ParseErrorInfo {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** A parsed JSON/YAML document with lazy access to source positions. */
+export interface SourceDocument {
+  /** Path of the file as given (relative to cwd when possible). */
+  file: string;
+  text: string;
+  /** Plain data; objects never have a polluted prototype. */
+  root: unknown;
+  /** Range of the value at `path`; with `key: true`, from the key of the enclosing property to the end of the value. */
+  locate(path: DocPath, key?: boolean): SourceRange | undefined;
+}
+
+/** One resource of a template (CloudFormation logical resource or Terraform resource instance). */
+export interface Resource {
+  /** Logical id, or full Terraform address. */
+  id: string;
+  type: string;
+  /** Properties as written (intrinsics unresolved). Undefined when absent. */
+  properties: Record<string, unknown> | undefined;
+  /** Path of the Properties object (or the attribute object for Terraform) inside the document. */
+  propertiesPath: DocPath;
+  /** Path of the resource entry itself. */
+  path: DocPath;
+  /** Template this resource belongs to. */
+  template: Template;
+  /** CDK construct path, when known. */
+  constructPath?: string;
+  condition?: string;
+  deletionPolicy?: unknown;
+  updateReplacePolicy?: unknown;
+  metadata?: Record<string, unknown>;
+  /** Terraform only: values known only after apply (mirrors `after_unknown`). */
+  unknownAfterApply?: Record<string, unknown>;
+}
+
+/** One analysed template: a CloudFormation template, a CDK stack, or a Terraform plan/config. */
+export interface Template {
+  format: InputFormat;
+  doc: SourceDocument;
+  /** Stack name (CDK artifact id or file stem). */
+  stack: string;
+  resources: Resource[];
+  resourcesById: Map<string, Resource>;
+  parameters: Record<string, unknown>;
+  conditions: Record<string, unknown>;
+  mappings: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  /** Template-level metadata (suppressions). */
+  metadata?: Record<string, unknown>;
+  /** Accounts this template deploys into (CDK env, Terraform allowed_account_ids). */
+  accounts: string[];
+  region?: string;
+}
+
+export type KeyKind = 'customer-managed' | 'aws-managed' | 'aws-owned' | 'none' | 'unknown';
+
+/** The `key` object of contract §2. */
+export interface EffectiveKey {
+  kind: KeyKind;
+  /** `alias/aws/<service>` for aws-managed keys. */
+  alias?: string;
+  /** Logical id / address of a declared key, or the literal ARN / id / alias. */
+  keyRef?: string;
+  origin?: 'explicit' | 'implicit';
+  /** Customer key not declared in the input. */
+  external?: boolean;
+}
+
+/** The selected branch of each condition that a variant depends on. */
+export type Branch = Readonly<Record<string, boolean>>;
+
+export interface ResolvedKey {
+  key: EffectiveKey;
+  /** One sentence: why this is the key. */
+  reason: string;
+  /** Where the key is chosen (the key property, or the property that turns encryption on). */
+  at: DocPath;
+  /** The declared key resource, when the key is declared in the input. */
+  keyResource?: Resource;
+  /** Set when the catalog fact is uncertain. */
+  uncertain?: boolean;
+}
+
+export interface SecondaryKey {
+  purpose: string;
+  resolved: ResolvedKey;
+}
+
+/** The effective key of one resource under one combination of condition branches. */
+export interface KeyVariant {
+  branch: Branch;
+  primary: ResolvedKey;
+  secondary: SecondaryKey[];
+}
+
+export interface AnalysedResource {
+  resource: Resource;
+  /** Catalog service name (e.g. `s3`) whose AWS managed key would apply. */
+  service?: string;
+  /** One variant when no condition matters; several when branches give different keys. */
+  variants: KeyVariant[];
+}
