@@ -1,4 +1,4 @@
-// Input kinds other than plain CloudFormation register here (CDK assemblies, Terraform), so the
+// Input kinds other than plain CloudFormation plug in here (CDK assemblies, Terraform), so the
 // loader stays one mechanism and each kind lives in its own folder.
 import type { InputFormat, SourceDocument, Template } from '../model/types.js';
 import type { LoadedInput, LoadOptions } from './load.js';
@@ -7,13 +7,11 @@ export interface InputAdapter {
   format: InputFormat;
   /** For inputs that are not one document (a CDK assembly directory or its manifest.json). */
   claimsPath?(path: string): boolean;
+  /** Load a claimed path. */
   load(path: string, options: LoadOptions): LoadedInput;
-  /** For single-document inputs recognised by content. */
+  /** For single-document inputs recognised by content (contract §1). */
   fromDocument?(doc: SourceDocument): Template[];
 }
 
+/** Every adapter; each input kind adds its own entry below. */
 export const inputAdapters: InputAdapter[] = [];
-
-export function registerInputAdapter(adapter: InputAdapter): void {
-  inputAdapters.push(adapter);
-}
