@@ -1,0 +1,112 @@
+// `kmslint keys` output formats: table (default), json (contract §4), csv.
+import { createColors } from 'picocolors';
+import type { KeyRow } from '../analysis/key-rows.js';
+import { keyJson } from '../analysis/key-rows.js';
+import type { InputReport } from '../model/findings.js';
+
+export interface KeysResult {
+  inputs: InputReport[];
+  rows: KeyRow[];
+}
+
+export interface KeysFormatOptions {
+  color: boolean;
+  /** Terminal width for the table. */
+  width?: number;
+}
+
+export const keysFormatters: Record<string, (r: KeysResult, o: KeysFormatOptions) => string> = {
+  table: formatTable,
+  json: formatJson,
+  csv: formatCsv,
+};
+
+function describeKey(row: { key: KeyRow['key'] }): string {
+  const k = row.key;
+  switch (k.kind) {
+    case 'aws-managed':
+      return `${k.alias ?? 'aws-managed'} (${k.origin ?? 'explicit'})`;
+    case 'customer-managed':
+      return `customer ${k.keyRef ?? ''}${k.external ? ' (external)' : ''}`.trim();
+    default:
+      return k.kind;
+  }
+}
+
+function formatTable(r: KeysResult, o: KeysFormatOptions): string {
+  const c = createColors(o.color);
+  const width = Math.max(60, o.width ?? 80);
+  const out: string[] = [];
+  const groups = new Map<string, KeyRow[]>();
+  for (const row of r.rows) {
+    const g = `${row.file}\u0000${row.stack}`;
+    groups.set(g, [...(groups.get(g) ?? []), row]);
+  }
+  const kindColor = (row: KeyRow, s: string) =>
+    row.key.kind === 'aws-managed' ? c.yellow(s) : row.key.kind === 'customer-managed' ? c.green(s) : row.key.kind === 'unknown' ? c.magenta(s) : c.dim(s);
+  for (const [g, rows] of groups) {
+    const [file, stack] = g.split('\u0000');
+    out.push(c.underline(file) + (stack ? c.dim(`  (stack ${stack})`) : ''));
+    const idWidth = Math.min(Math.max(...rows.map((x) => (x.path ?? x.id).length), 8), Math.floor(width * 0.45));
+    for (const row of rows) {
+      const name = clip(row.path ?? row.id, idWidth).padEnd(idWidth);
+      const key = describeKey(row) + (row.branch ? ` [${row.branch}]` : '');
+      out.push(`  ${name}  ${kindColor(row, clip(key, width - idWidth - 4))}`);
+      out.push(c.dim(wrap(`${row.type}: ${row.reason}`, width - 6).map((l) => `      ${l}`).join('\n')));
+    }
+    out.push('');
+  }
+  for (const i of r.inputs) if (i.error) out.push(`${i.path}:${i.error.line}:${i.error.column}  ${c.red('error')}  ${i.error.message}`);
+  const counts = new Map<string, number>();
+  for (const row of r.rows) counts.set(row.key.kind, (counts.get(row.key.kind) ?? 0) + 1);
+  const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+  out.push(`${r.rows.length} encryptable resource${r.rows.length === 1 ? '' : 's'} in ${r.inputs.filter((i) => i.format).length} input(s)${summary ? `: ${summary}` : ''}`);
+  return out.join('\n') + '\n';
+}
+
+function clip(s: string, n: number): string {
+  return s.length <= n ? s : '…' + s.slice(s.length - n + 1);
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(' ')) {
+    if (cur && cur.length + 1 + word.length > width) {
+      lines.push(cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
+function formatJson(r: KeysResult): string {
+  const resources = r.rows.map((row) => {
+    const o: Record<string, unknown> = { file: row.file, stack: row.stack, id: row.id, type: row.type };
+    if (row.path) o.path = row.path;
+    if (row.branch) o.branch = row.branch;
+    o.key = keyJson(row.key);
+    o.reason = row.reason;
+    if (row.secondary.length) o.secondary = row.secondary.map((s) => ({ purpose: s.purpose, key: keyJson(s.key), reason: s.reason }));
+    return o;
+  });
+  const errors = r.inputs.filter((i) => i.error).map((i) => ({ path: i.path, error: i.error }));
+  return JSON.stringify({ version: 1, resources, ...(errors.length ? { errors } : {}) }, null, 2) + '\n';
+}
+
+function csvCell(v: unknown): string {
+  const s = v === undefined || v === null ? '' : String(v);
+  // Leading = + - @ would be formulas in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function formatCsv(r: KeysResult): string {
+  const head = ['file', 'line', 'stack', 'id', 'type', 'path', 'branch', 'kind', 'alias', 'keyRef', 'origin', 'external', 'reason'];
+  const lines = [head.join(',')];
+  for (const row of r.rows) {
+    lines.push([row.file, row.line, row.stack, row.id, row.type, row.path, row.branch, row.key.kind, row.key.alias, row.key.keyRef, row.key.origin, row.key.external, row.reason].map(csvCell).join(','));
+  }
+  return lines.join('\n') + '\n';
+}
