@@ -1,16 +1,173 @@
-// Placeholder wiring until the rule engine lands in this file.
-import type { CliIO, CliValues } from './main.js';
+// The lint, rules, explain and init commands.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createColors } from 'picocolors';
+import type { SeveritySetting, LintResult } from '../model/findings.js';
+import { loadInputs } from '../engine/load-inputs.js';
+import { lint } from '../engine/lint.js';
+import { allRules, docsUrlFor, findRule, ruleIds } from '../engine/registry.js';
+import { ConfigError, loadConfig } from '../config/load.js';
+import { lintFormatters } from '../reporters/index.js';
+import { UsageError, emit, parseShard, type CliIO, type CliValues } from './main.js';
 
-export async function runLintCommand(_p: string[], _v: CliValues, io: CliIO, _c: boolean): Promise<number> {
-  io.stderr('lint: not wired yet\n');
-  return 2;
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+
+export function parseRuleFlags(flags: readonly string[] | undefined): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const f of flags ?? []) {
+    const m = /^([a-z0-9-]+)=(\w+)$/.exec(f.trim());
+    if (!m) throw new UsageError(`--rule takes <id>=<off|info|warning|error>, got "${f}"`);
+    if (!ruleIds.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (see \`kmslint rules\`)`);
+    if (!SEVERITIES.has(m[2])) throw new UsageError(`--rule ${m[1]}: severity must be off, info, warning or error, got "${m[2]}"`);
+    out[m[1]] = m[2] as SeveritySetting;
+  }
+  return out;
 }
-export function runRulesCommand(_io: CliIO, _c: boolean): number {
-  return 2;
+
+function parseAccounts(values: readonly string[] | undefined): string[] {
+  for (const a of values ?? []) if (!/^\d{12}$/.test(a)) throw new UsageError(`--account takes a 12-digit AWS account id, got "${a}"`);
+  return [...(values ?? [])];
 }
-export function runExplainCommand(_p: string[], _io: CliIO): number {
-  return 2;
+
+interface Baseline {
+  version: 1;
+  fingerprints: string[];
 }
-export function runInitCommand(_v: CliValues, _io: CliIO): number {
-  return 2;
+
+function readBaseline(path: string, cwd: string): Set<string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--baseline ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  const fps = (data as Partial<Baseline>)?.fingerprints;
+  if (!Array.isArray(fps) || !fps.every((f) => typeof f === 'string')) throw new UsageError(`--baseline ${path}: expected {"version":1,"fingerprints":[…]}`);
+  return new Set(fps);
 }
+
+export async function runLintCommand(positionals: string[], values: CliValues, io: CliIO, color: boolean): Promise<number> {
+  const format = values.format ?? 'stylish';
+  const formatter = lintFormatters[format];
+  if (!formatter) throw new UsageError(`unknown format: ${format} (use ${Object.keys(lintFormatters).join(', ')})`);
+  const maxWarningsRaw = values['max-warnings'];
+  const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, got "${maxWarningsRaw}"`);
+  const ruleOverrides = parseRuleFlags(values.rule);
+  const accounts = parseAccounts(values.account);
+  let config;
+  try {
+    config = await loadConfig({ cwd: io.cwd, configFile: values.config, noConfig: values['no-config'], knownRules: ruleIds });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`kmslint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const baseline = values.baseline ? readBaseline(values.baseline, io.cwd) : undefined;
+  const set = loadInputs(positionals, { cwd: io.cwd, shard: parseShard(values.shard) });
+  const { result } = lint(set.inputs, { config, ruleOverrides, accounts, baseline, cwd: io.cwd });
+
+  if (values['write-baseline']) {
+    const fingerprints = [...new Set(result.findings.filter((f) => f.ruleId !== 'parse-error').map((f) => f.fingerprint))].sort();
+    writeFileSync(resolve(io.cwd, values['write-baseline']), JSON.stringify({ version: 1, fingerprints } satisfies Baseline, null, 2) + '\n');
+  }
+  const shown: LintResult = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
+  emit(formatter(shown, { color: color && !values['output-file'], cwd: io.cwd }), values, io);
+
+  const inputFailed = result.inputs.some((i) => i.error);
+  if (inputFailed) return 2;
+  if (result.summary.errors > 0) return 1;
+  if (maxWarnings >= 0 && result.summary.warnings > maxWarnings) {
+    io.stderr(`kmslint: too many warnings (${result.summary.warnings}); the maximum is ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+export function runRulesCommand(io: CliIO, color: boolean): number {
+  const c = createColors(color);
+  const width = Math.max(...allRules.map((r) => r.meta.id.length));
+  const lines: string[] = [];
+  let group = '';
+  for (const r of allRules) {
+    if (r.meta.group !== group) {
+      group = r.meta.group;
+      lines.push('', c.bold(GROUP_TITLES[group]));
+    }
+    const sev = r.meta.defaultSeverity;
+    const sevText = (sev === 'error' ? c.red : sev === 'warning' ? c.yellow : c.blue)(sev.padEnd(7));
+    lines.push(`  ${r.meta.id.padEnd(width)}  ${sevText}  ${r.meta.description}`);
+    lines.push(c.dim(`  ${' '.repeat(width)}           ${docsUrlFor(r.meta.id)}`));
+  }
+  io.stdout(lines.slice(1).join('\n') + '\n');
+  return 0;
+}
+
+const GROUP_TITLES: Record<string, string> = {
+  misuse: 'Misuse of AWS managed keys (always on)',
+  requirement: 'Requirements (active where a config requirement matches)',
+  hygiene: 'Customer key hygiene',
+  information: 'Information',
+};
+
+/** Directory holding the rule pages, from the sources or the build. */
+function rulesDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../../rules', '../../../rules']) {
+    const d = join(here, up);
+    if (existsSync(join(d, 'parse-error.md'))) return d;
+  }
+  return join(here, '../../rules');
+}
+
+export function runExplainCommand(positionals: string[], io: CliIO): number {
+  const id = positionals[0];
+  if (!id) throw new UsageError('explain takes a rule id (see `kmslint rules`)');
+  const rule = findRule(id);
+  if (!rule) throw new UsageError(`unknown rule "${id}" (see \`kmslint rules\`)`);
+  const page = join(rulesDir(), `${id}.md`);
+  io.stdout(existsSync(page) ? readFileSync(page, 'utf8') : `${id}: ${rule.meta.description}\n${docsUrlFor(id)}\n`);
+  return 0;
+}
+
+export function runInitCommand(values: CliValues, io: CliIO): number {
+  const target = resolve(io.cwd, '.kmslintrc.yaml');
+  if (existsSync(target) && !values.force) {
+    io.stderr(`kmslint: ${target} exists; use --force to overwrite\n`);
+    return 2;
+  }
+  writeFileSync(target, STARTER_CONFIG);
+  io.stdout(`wrote ${target}\n`);
+  return 0;
+}
+
+export const STARTER_CONFIG = `# kmslint configuration — see \`kmslint rules\` and \`kmslint explain <rule-id>\`.
+
+# Accounts this code deploys to: principals in these accounts are not "another account".
+accounts: []
+#  - "111122223333"
+
+# organization: o-a1b2c3d4e5   # named in messages about organisation-wide grants
+
+# Severity per rule: off | info | warning | error
+rules: {}
+#  implicit-aws-managed-key: warning
+#  customer-key-deletion-unprotected: [warning, { minPendingWindowDays: 30 }]
+
+# Requirements turn on the requirement-* rules for the resources they match.
+requirements: []
+#  - name: cardholder-data
+#    match:
+#      types: [AWS::RDS::DBInstance, aws_db_instance]
+#      ids: ["Payments*"]
+#      tags: { DataClassification: [restricted] }
+#    require: { customerManagedKey: true, rotation: { maxDays: 90 }, deletable: true }
+
+# Overrides by file glob or resource address.
+overrides: []
+#  - files: ["legacy/**"]
+#    rules: { cross-account-aws-managed-key: warning }
+`;

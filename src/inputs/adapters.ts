@@ -2,6 +2,7 @@
 // loader stays one mechanism and each kind lives in its own folder.
 import type { InputFormat, SourceDocument, Template } from '../model/types.js';
 import type { LoadedInput, LoadOptions } from './load.js';
+import { cdkAdapter } from './cdk/index.js';
 
 export interface InputAdapter {
   format: InputFormat;
@@ -14,4 +15,4 @@ export interface InputAdapter {
 }
 
 /** Every adapter; each input kind adds its own entry below. */
-export const inputAdapters: InputAdapter[] = [];
+export const inputAdapters: InputAdapter[] = [cdkAdapter];

@@ -99,6 +99,8 @@ export interface ResolvedKey {
   keyResource?: Resource;
   /** Set when the catalog fact is uncertain. */
   uncertain?: boolean;
+  /** The AWS managed alias this slot's service uses (undefined: the service has none). */
+  expectedAlias?: string;
 }
 
 export interface SecondaryKey {

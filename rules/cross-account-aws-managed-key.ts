@@ -1,0 +1,38 @@
+import type { Rule } from '../src/engine/rule.js';
+import { describeScope } from '../src/analysis/principals.js';
+import { keyPhrase } from '../src/engine/phrases.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'cross-account-aws-managed-key',
+    defaultSeverity: 'error',
+    group: 'misuse',
+    description: 'A resource encrypted with an AWS managed key is shared with another account, which cannot use that key.',
+  },
+  check(ctx) {
+    for (const edge of ctx.sharing.sharing) {
+      const own = ctx.ownAccounts(edge.template);
+      const s = edge.scope;
+      const foreign = s.kind === 'public' || s.kind === 'organization' || (s.kind === 'account' && !own.has(s.account));
+      if (!foreign) continue;
+      const analysed = ctx.analysis.byResource.get(edge.target.template)?.get(edge.target.id);
+      if (!analysed) continue;
+      for (const v of analysed.variants) {
+        const k = (edge.keyPurpose && v.secondary.find((x) => x.purpose === edge.keyPurpose)?.resolved) || v.primary;
+        if (k.key.kind !== 'aws-managed') continue;
+        const may = edge.certainty === 'may' ? ' may' : '';
+        const org = s.kind === 'organization' && !s.org && ctx.config.organization ? { ...s, org: ctx.config.organization } : s;
+        ctx.report({
+          resource: edge.target,
+          at: k.at,
+          key: k.key,
+          branch: v.branch,
+          message:
+            `${edge.target.id} is shared with ${describeScope(org)} through ${edge.via} but uses ${keyPhrase(k)}; ` +
+            `other accounts${may} cannot use AWS managed keys — use a customer managed key whose policy grants that account`,
+          related: [{ template: edge.template, at: edge.at, message: `shared here with ${describeScope(org)}` }],
+        });
+      }
+    }
+  },
+};

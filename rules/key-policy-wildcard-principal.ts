@@ -1,0 +1,26 @@
+import type { Rule } from '../src/engine/rule.js';
+import { writtenKeyPolicies } from '../src/engine/key-resources.js';
+import { policyGrants } from '../src/analysis/principals.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'key-policy-wildcard-principal',
+    defaultSeverity: 'error',
+    group: 'hygiene',
+    description: 'A key policy allows "*" without a condition that narrows it to accounts or an organisation.',
+  },
+  check(ctx) {
+    for (const p of writtenKeyPolicies(ctx.analysis)) {
+      const seen = new Set<number>();
+      for (const g of policyGrants(p.policy.value, p.policy.path, p.ev)) {
+        if (g.scope.kind !== 'public' || seen.has(g.statementIndex)) continue;
+        seen.add(g.statementIndex);
+        ctx.report({
+          resource: p.resource,
+          at: g.at,
+          message: `Statement ${g.statementIndex + 1} of the key policy of ${p.resource.id} allows any principal ("*") with no condition on kms:CallerAccount, aws:PrincipalAccount or aws:PrincipalOrgID, so any AWS account may use the key; name the principals or add such a condition`,
+        });
+      }
+    }
+  },
+};

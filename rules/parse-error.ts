@@ -1,0 +1,12 @@
+import type { Rule } from '../src/engine/rule.js';
+
+// The engine turns every unreadable input into this rule's finding; the rule itself checks nothing.
+export const rule: Rule = {
+  meta: {
+    id: 'parse-error',
+    defaultSeverity: 'error',
+    group: 'information',
+    description: 'An input could not be read or parsed; the run exits 2 after every other input is linted.',
+  },
+  check() {},
+};

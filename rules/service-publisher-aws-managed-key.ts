@@ -1,0 +1,31 @@
+import type { Rule } from '../src/engine/rule.js';
+import { keyPhrase } from '../src/engine/phrases.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'service-publisher-aws-managed-key',
+    defaultSeverity: 'error',
+    group: 'misuse',
+    description: 'An SNS topic or SQS queue under its AWS managed key receives messages from an AWS service, which cannot use that key.',
+  },
+  check(ctx) {
+    for (const edge of ctx.sharing.publishers) {
+      const analysed = ctx.analysis.byResource.get(edge.target.template)?.get(edge.target.id);
+      if (!analysed) continue;
+      for (const v of analysed.variants) {
+        const k = v.primary;
+        if (k.key.kind !== 'aws-managed') continue;
+        ctx.report({
+          resource: edge.target,
+          at: k.at,
+          key: k.key,
+          branch: v.branch,
+          message:
+            `${edge.target.id} receives messages from ${edge.publisher} but uses ${keyPhrase(k)}; ` +
+            `the publishing service cannot use an AWS managed key, whose policy cannot be changed to admit it, so messages are lost — use a customer managed key that allows the service principal`,
+          related: [{ template: edge.template, at: edge.at, message: `${edge.publisher} publishes here` }],
+        });
+      }
+    }
+  },
+};

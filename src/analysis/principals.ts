@@ -1,0 +1,186 @@
+// Who a policy statement lets in: accounts, the public, an organisation, or "cannot tell".
+import type { DocPath, Template } from '../model/types.js';
+import type { Evaluator } from './evaluate.js';
+import { isRecord, own } from '../util/objects.js';
+
+export type PrincipalScope =
+  | { kind: 'account'; account: string }
+  /** The template's own account (`${AWS::AccountId}`, a role declared in the input). */
+  | { kind: 'own' }
+  | { kind: 'public' }
+  | { kind: 'organization'; org?: string }
+  | { kind: 'service'; service: string }
+  | { kind: 'unknown'; why: string };
+
+export interface StatementGrant {
+  scope: PrincipalScope;
+  /** Path of the statement's Principal (or the statement) for locations. */
+  at: DocPath;
+  statementIndex: number;
+}
+
+/** Condition keys that narrow a principal to accounts. */
+const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:sourceaccount', 'kms:calleraccount', 'aws:sourceowner']);
+const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:resourceorgid']);
+const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
+
+/**
+ * A policy document (object, or JSON text as Terraform and some templates hold it) → the grants of
+ * its Allow statements. `policyPath` is where the document sits, for locations.
+ */
+export function policyGrants(policy: unknown, policyPath: DocPath, ev: Evaluator): StatementGrant[] {
+  const doc = asPolicy(policy, ev);
+  if (!doc) return [];
+  const statements = own(doc.value, 'Statement');
+  const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
+  const grants: StatementGrant[] = [];
+  list.forEach((raw, i) => {
+    const st = settleRecord(raw, ev);
+    if (!st) return;
+    const effect = ev.resolve(own(st, 'Effect'));
+    if (effect.kind !== 'literal' || effect.value !== 'Allow') return;
+    const base: DocPath = doc.json ? policyPath : Array.isArray(statements) ? [...policyPath, 'Statement', i] : [...policyPath, 'Statement'];
+    const principalPath: DocPath = doc.json ? policyPath : [...base, 'Principal'];
+    for (const scope of statementScopes(st, ev)) grants.push({ scope, at: principalPath, statementIndex: i });
+  });
+  return grants;
+}
+
+function asPolicy(policy: unknown, ev: Evaluator): { value: Record<string, unknown>; json: boolean } | undefined {
+  const v = ev.resolve(policy);
+  if (v.kind !== 'literal') return undefined;
+  if (isRecord(v.value)) return { value: v.value, json: false };
+  if (typeof v.value === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(v.value);
+      return isRecord(parsed) ? { value: parsed, json: true } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function settleRecord(raw: unknown, ev: Evaluator): Record<string, unknown> | undefined {
+  const v = ev.resolve(raw);
+  return v.kind === 'literal' && isRecord(v.value) ? v.value : undefined;
+}
+
+/** The scopes one Allow statement grants to. */
+export function statementScopes(st: Record<string, unknown>, ev: Evaluator): PrincipalScope[] {
+  const principal = own(st, 'Principal');
+  if (principal === undefined) return [];
+  const raw: unknown[] = [];
+  const services: string[] = [];
+  const p = ev.resolve(principal);
+  if (p.kind === 'literal' && p.value === '*') raw.push('*');
+  else if (p.kind === 'literal' && isRecord(p.value)) {
+    for (const [k, v] of Object.entries(p.value)) {
+      const values = asList(v, ev);
+      if (k === 'AWS') raw.push(...values);
+      else if (k === 'Service') for (const s of values) services.push(typeof s === 'string' ? s : String(s));
+      else if (k === 'CanonicalUser' || k === 'Federated') continue;
+    }
+  } else return [{ kind: 'unknown', why: 'the principal cannot be resolved' }];
+
+  const narrowed = conditionScopes(own(st, 'Condition'), ev);
+  const out: PrincipalScope[] = services.map((service) => ({ kind: 'service', service }));
+  for (const r of raw) {
+    const scope = principalScope(r, ev);
+    if (scope.kind === 'public') {
+      if (narrowed === 'none') out.push(scope);
+      else if (narrowed === 'unclassified') out.push({ kind: 'unknown', why: 'a condition limits "*" in a way kmslint does not classify' });
+      else out.push(...narrowed);
+    } else out.push(scope);
+  }
+  return out;
+}
+
+function asList(v: unknown, ev: Evaluator): unknown[] {
+  const r = ev.resolve(v);
+  if (r.kind === 'resource') return [r];
+  if (r.kind !== 'literal') return [r];
+  return Array.isArray(r.value) ? r.value : [r.value];
+}
+
+/** One `AWS` principal value → scope. */
+export function principalScope(value: unknown, ev: Evaluator): PrincipalScope {
+  const v = isRecord(value) && 'kind' in value ? (value as unknown as ReturnType<Evaluator['resolve']>) : ev.resolve(value);
+  if (v.kind === 'resource') return { kind: 'own' };
+  if (v.kind !== 'literal' || typeof v.value !== 'string') return { kind: 'unknown', why: v.kind === 'unknown' ? v.why : 'the principal is not text' };
+  return scopeOfText(v.value);
+}
+
+export function scopeOfText(text: string): PrincipalScope {
+  const s = text.trim();
+  if (s === '*') return { kind: 'public' };
+  if (/^\d{12}$/.test(s)) return { kind: 'account', account: s };
+  const arn = /^arn:[^:]*:(?:iam|sts)::([^:]+):/.exec(s.replace(/\$\{AWS::Partition\}/g, 'aws'));
+  if (arn) {
+    const acct = arn[1];
+    if (acct === '${AWS::AccountId}') return { kind: 'own' };
+    if (/^\d{12}$/.test(acct)) return { kind: 'account', account: acct };
+    return { kind: 'unknown', why: `account "${acct}" is known only at deploy time` };
+  }
+  return { kind: 'unknown', why: `"${s.slice(0, 60)}" is not an account, ARN or "*"` };
+}
+
+/**
+ * What a Condition narrows `*` to: 'none' (no condition), a list of scopes (accounts or an
+ * organisation), or 'unclassified' (conditions kmslint does not interpret: not flagged).
+ */
+function conditionScopes(condition: unknown, ev: Evaluator): PrincipalScope[] | 'none' | 'unclassified' {
+  const c = ev.resolve(condition);
+  if (c.kind === 'literal' && (c.value === undefined || c.value === null)) return 'none';
+  if (c.kind !== 'literal' || !isRecord(c.value)) return condition === undefined ? 'none' : 'unclassified';
+  const scopes: PrincipalScope[] = [];
+  for (const [op, block] of Object.entries(c.value)) {
+    const b = ev.resolve(block);
+    if (b.kind !== 'literal' || !isRecord(b.value)) return 'unclassified';
+    if (/^(ForAnyValue:|ForAllValues:)?(StringNotEquals|StringNotLike|ArnNotEquals|ArnNotLike|Null)/i.test(op)) continue;
+    for (const [key, val] of Object.entries(b.value)) {
+      const k = key.toLowerCase();
+      const values = asList(val, ev).map((x) => (isRecord(x) && 'kind' in x ? x : ({ kind: 'literal', value: x } as const)));
+      if (ORG_KEYS.has(k)) {
+        for (const x of values) scopes.push({ kind: 'organization', org: x.kind === 'literal' && typeof x.value === 'string' ? x.value : undefined });
+      } else if (ACCOUNT_KEYS.has(k)) {
+        for (const x of values) {
+          if (x.kind === 'literal' && typeof x.value === 'string') {
+            const t = x.value.trim();
+            scopes.push(t === '${AWS::AccountId}' || t === '{AccountId}' ? { kind: 'own' } : /^\d{12}$/.test(t) ? { kind: 'account', account: t } : { kind: 'unknown', why: `account condition "${t}"` });
+          } else scopes.push({ kind: 'unknown', why: 'an account condition that cannot be resolved' });
+        }
+      } else if (ARN_KEYS.has(k)) {
+        for (const x of values) {
+          if (x.kind === 'resource') scopes.push({ kind: 'own' });
+          else if (x.kind === 'literal' && typeof x.value === 'string') {
+            const m = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(x.value.replace(/\$\{AWS::(Partition|Region)\}/g, 'x'));
+            const acct = m?.[1];
+            scopes.push(acct === '${AWS::AccountId}' ? { kind: 'own' } : acct && /^\d{12}$/.test(acct) ? { kind: 'account', account: acct } : { kind: 'unknown', why: 'an ARN condition without a known account' });
+          } else scopes.push({ kind: 'unknown', why: 'an ARN condition that cannot be resolved' });
+        }
+      }
+    }
+  }
+  return scopes.length ? scopes : 'unclassified';
+}
+
+/** Readable description of a scope for messages. */
+export function describeScope(scope: PrincipalScope): string {
+  switch (scope.kind) {
+    case 'account':
+      return `account ${scope.account}`;
+    case 'own':
+      return 'its own account';
+    case 'public':
+      return 'everyone ("*")';
+    case 'organization':
+      return scope.org ? `every account of organization ${scope.org}` : 'every account of an organization';
+    case 'service':
+      return `the service ${scope.service}`;
+    case 'unknown':
+      return `an account kmslint cannot determine (${scope.why})`;
+  }
+}
+
+export type { Template };

@@ -1,0 +1,317 @@
+// Built once per input set: the edges by which a resource is shared with other principals, the edges
+// by which AWS services publish into a topic or queue, and CloudFront origins. Data tables describe
+// where each edge is written; one walker reads them all.
+import type { DocPath, Resource, Template } from '../model/types.js';
+import type { Analysis } from './analyse.js';
+import { Evaluator, type Located } from './evaluate.js';
+import { getPath } from './effective-key.js';
+import { policyGrants, scopeOfText, type PrincipalScope } from './principals.js';
+
+export interface SharingEdge {
+  /** The shared resource (bucket, queue, …). */
+  target: Resource;
+  /** What shares it: "bucket policy BucketPolicy", "RAM share Share". */
+  via: string;
+  scope: PrincipalScope;
+  template: Template;
+  at: DocPath;
+  /** Whether the AWS fact that an AWS managed key breaks this is documented ('yes') or derived ('may'). */
+  certainty: 'yes' | 'may';
+  /** Which key of the target matters: the primary data key unless named (S3 replication: `replica`). */
+  keyPurpose?: string;
+}
+
+export interface PublisherEdge {
+  /** The topic or queue that receives. */
+  target: Resource;
+  /** "EventBridge rule OrderRule", "S3 event notification of bucket Uploads". */
+  publisher: string;
+  source: Resource;
+  template: Template;
+  at: DocPath;
+}
+
+export interface OriginEdge {
+  bucket: Resource;
+  distribution: Resource;
+  access: 'OAC' | 'OAI';
+  template: Template;
+  at: DocPath;
+}
+
+export interface SharingModel {
+  sharing: SharingEdge[];
+  publishers: PublisherEdge[];
+  origins: OriginEdge[];
+}
+
+/** Resource types where sharing with another account fails under an AWS managed key (kms-facts §5). */
+const CROSS_ACCOUNT_CERTAINTY: Record<string, 'yes' | 'may'> = {
+  'AWS::S3::Bucket': 'yes',
+  aws_s3_bucket: 'yes',
+  'AWS::SQS::Queue': 'yes',
+  aws_sqs_queue: 'yes',
+  'AWS::SNS::Topic': 'yes',
+  aws_sns_topic: 'yes',
+  'AWS::SecretsManager::Secret': 'yes',
+  aws_secretsmanager_secret: 'yes',
+  'AWS::DynamoDB::Table': 'yes',
+  aws_dynamodb_table: 'yes',
+  'AWS::Kinesis::Stream': 'may',
+  aws_kinesis_stream: 'may',
+  'AWS::RDS::DBCluster': 'may',
+  'AWS::RDS::DBInstance': 'may',
+  'AWS::ImageBuilder::DistributionConfiguration': 'yes',
+  aws_imagebuilder_distribution_configuration: 'yes',
+  'AWS::EC2::Volume': 'yes',
+  'AWS::Backup::BackupVault': 'may',
+  aws_backup_vault: 'may',
+};
+
+/** Policy resources (and inline policy properties) that grant access to a target. */
+interface PolicyCarrier {
+  type: string;
+  via: string;
+  policy: string;
+  /** Path to the target reference(s); absent when the policy is inline on the target itself. */
+  targets?: string;
+}
+
+const POLICY_CARRIERS: readonly PolicyCarrier[] = [
+  { type: 'AWS::S3::BucketPolicy', via: 'bucket policy', policy: 'PolicyDocument', targets: 'Bucket' },
+  { type: 'AWS::SQS::QueuePolicy', via: 'queue policy', policy: 'PolicyDocument', targets: 'Queues[]' },
+  { type: 'AWS::SQS::QueueInlinePolicy', via: 'queue policy', policy: 'PolicyDocument', targets: 'Queue' },
+  { type: 'AWS::SNS::TopicPolicy', via: 'topic policy', policy: 'PolicyDocument', targets: 'Topics[]' },
+  { type: 'AWS::SNS::TopicInlinePolicy', via: 'topic policy', policy: 'PolicyDocument', targets: 'TopicArn' },
+  { type: 'AWS::SecretsManager::ResourcePolicy', via: 'secret resource policy', policy: 'ResourcePolicy', targets: 'SecretId' },
+  { type: 'AWS::Kinesis::ResourcePolicy', via: 'stream resource policy', policy: 'ResourcePolicy', targets: 'ResourceArn' },
+  { type: 'AWS::DynamoDB::Table', via: 'table resource policy', policy: 'ResourcePolicy.PolicyDocument' },
+  { type: 'aws_s3_bucket_policy', via: 'bucket policy', policy: 'policy', targets: 'bucket' },
+  { type: 'aws_s3_bucket', via: 'inline bucket policy', policy: 'policy' },
+  { type: 'aws_sqs_queue_policy', via: 'queue policy', policy: 'policy', targets: 'queue_url' },
+  { type: 'aws_sqs_queue', via: 'inline queue policy', policy: 'policy' },
+  { type: 'aws_sns_topic_policy', via: 'topic policy', policy: 'policy', targets: 'arn' },
+  { type: 'aws_sns_topic', via: 'inline topic policy', policy: 'policy' },
+  { type: 'aws_secretsmanager_secret_policy', via: 'secret resource policy', policy: 'policy', targets: 'secret_arn' },
+  { type: 'aws_dynamodb_resource_policy', via: 'table resource policy', policy: 'policy', targets: 'resource_arn' },
+  { type: 'aws_kinesis_resource_policy', via: 'stream resource policy', policy: 'policy', targets: 'resource_arn' },
+];
+
+/** Places where an account list shares the resource itself (AMI launch permissions) or a related one. */
+interface AccountListCarrier {
+  type: string;
+  via: string;
+  /** Scope list, then the account-valued path inside each element (or '' for the element itself). */
+  list: string;
+  kind: 'account' | 'organization';
+}
+
+const ACCOUNT_LISTS: readonly AccountListCarrier[] = [
+  { type: 'AWS::ImageBuilder::DistributionConfiguration', via: 'AMI launch permission', list: 'Distributions[].AmiDistributionConfiguration.LaunchPermissionConfiguration.UserIds[]', kind: 'account' },
+  { type: 'AWS::ImageBuilder::DistributionConfiguration', via: 'AMI launch permission', list: 'Distributions[].AmiDistributionConfiguration.LaunchPermissionConfiguration.OrganizationArns[]', kind: 'organization' },
+  { type: 'AWS::ImageBuilder::DistributionConfiguration', via: 'AMI launch permission', list: 'Distributions[].AmiDistributionConfiguration.LaunchPermissionConfiguration.OrganizationalUnitArns[]', kind: 'organization' },
+  { type: 'AWS::ImageBuilder::DistributionConfiguration', via: 'AMI copy to account', list: 'Distributions[].AmiDistributionConfiguration.TargetAccountIds[]', kind: 'account' },
+];
+
+/** Where an AWS service publishes into a topic or queue. */
+interface PublisherSite {
+  type: string;
+  publisher: string;
+  /** Path to the target reference(s); `[]` steps into lists. */
+  target: string;
+  /** Only when this sibling (relative to the list element) has one of these values. */
+  when?: { path: string; equals: string[] };
+}
+
+const PUBLISHER_SITES: readonly PublisherSite[] = [
+  { type: 'AWS::Events::Rule', publisher: 'EventBridge rule', target: 'Targets[].Arn' },
+  { type: 'AWS::S3::Bucket', publisher: 'S3 event notification of bucket', target: 'NotificationConfiguration.TopicConfigurations[].Topic' },
+  { type: 'AWS::S3::Bucket', publisher: 'S3 event notification of bucket', target: 'NotificationConfiguration.QueueConfigurations[].Queue' },
+  { type: 'AWS::CloudWatch::Alarm', publisher: 'CloudWatch alarm', target: 'AlarmActions[]' },
+  { type: 'AWS::CloudWatch::Alarm', publisher: 'CloudWatch alarm', target: 'OKActions[]' },
+  { type: 'AWS::CloudWatch::Alarm', publisher: 'CloudWatch alarm', target: 'InsufficientDataActions[]' },
+  { type: 'AWS::CloudWatch::CompositeAlarm', publisher: 'CloudWatch composite alarm', target: 'AlarmActions[]' },
+  { type: 'AWS::SNS::Subscription', publisher: 'SNS subscription', target: 'Endpoint', when: { path: 'Protocol', equals: ['sqs'] } },
+  { type: 'AWS::SNS::Topic', publisher: 'SNS subscription of topic', target: 'Subscription[].Endpoint', when: { path: 'Protocol', equals: ['sqs'] } },
+  { type: 'AWS::CodeStarNotifications::NotificationRule', publisher: 'CodeStar notification rule', target: 'Targets[].TargetAddress' },
+  { type: 'AWS::RDS::EventSubscription', publisher: 'RDS event subscription', target: 'SnsTopicArn' },
+  { type: 'AWS::DMS::EventSubscription', publisher: 'DMS event subscription', target: 'SnsTopicArn' },
+  { type: 'AWS::Config::DeliveryChannel', publisher: 'AWS Config delivery channel', target: 'SnsTopicARN' },
+  { type: 'AWS::Backup::BackupVault', publisher: 'AWS Backup vault notifications of', target: 'Notifications.SNSTopicArn' },
+  { type: 'AWS::AutoScaling::AutoScalingGroup', publisher: 'Auto Scaling notifications of', target: 'NotificationConfigurations[].TopicARN' },
+  { type: 'aws_cloudwatch_event_target', publisher: 'EventBridge target', target: 'arn' },
+  { type: 'aws_s3_bucket_notification', publisher: 'S3 event notification', target: 'topic[].topic_arn' },
+  { type: 'aws_s3_bucket_notification', publisher: 'S3 event notification', target: 'queue[].queue_arn' },
+  { type: 'aws_cloudwatch_metric_alarm', publisher: 'CloudWatch alarm', target: 'alarm_actions[]' },
+  { type: 'aws_cloudwatch_metric_alarm', publisher: 'CloudWatch alarm', target: 'ok_actions[]' },
+  { type: 'aws_cloudwatch_metric_alarm', publisher: 'CloudWatch alarm', target: 'insufficient_data_actions[]' },
+  { type: 'aws_sns_topic_subscription', publisher: 'SNS subscription', target: 'endpoint', when: { path: 'protocol', equals: ['sqs'] } },
+  { type: 'aws_db_event_subscription', publisher: 'RDS event subscription', target: 'sns_topic' },
+];
+
+const TOPIC_OR_QUEUE = new Set(['AWS::SNS::Topic', 'AWS::SQS::Queue', 'aws_sns_topic', 'aws_sqs_queue']);
+const BUCKET = new Set(['AWS::S3::Bucket', 'aws_s3_bucket']);
+
+export function buildSharingModel(analysis: Analysis, evaluatorFor: (t: Template) => Evaluator): SharingModel {
+  const model: SharingModel = { sharing: [], publishers: [], origins: [] };
+  for (const template of analysis.templates) {
+    const ev = evaluatorFor(template);
+    for (const r of template.resources) {
+      const root: Located = { value: r.properties ?? {}, path: r.propertiesPath };
+      policyEdges(r, root, ev, model);
+      accountListEdges(r, root, ev, model);
+      replicationEdges(r, root, ev, model);
+      ramEdges(r, root, ev, model);
+      backupEdges(r, root, ev, model);
+      publisherEdges(r, root, ev, model);
+      originEdges(r, root, ev, model);
+    }
+  }
+  return model;
+}
+
+/** Every located value at a catalog-style path, stepping into every element of each `[]`. */
+export function allAt(ev: Evaluator, from: Located, path: string): Located[] {
+  let current: Located[] = [from];
+  for (const raw of path.split('.')) {
+    const list = raw.endsWith('[]');
+    const key = list ? raw.slice(0, -2) : raw;
+    const next: Located[] = [];
+    for (const c of current) {
+      const child = key ? ev.child(c, key) : ev.settle(c);
+      if (!child) continue;
+      if (list) {
+        if (Array.isArray(child.value)) next.push(...ev.elements(child));
+        else next.push(child);
+      } else next.push(child);
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The resource a reference points at (Ref/GetAtt/ARN in a string), within the input set. */
+export function referencedResource(value: unknown, ev: Evaluator): Resource | undefined {
+  const v = ev.resolve(value);
+  if (v.kind === 'resource') return v.template.resourcesById.get(v.id);
+  if (v.kind === 'literal' && typeof v.value === 'string') {
+    const m = /^\$\{([A-Za-z0-9_.[\]"-]+?)(?:\.([A-Za-z0-9_]+))?\}$/.exec(v.value);
+    if (m) return ev.template.resourcesById.get(m[1]);
+  }
+  return undefined;
+}
+
+function policyEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  for (const carrier of POLICY_CARRIERS) {
+    if (carrier.type !== r.type) continue;
+    const policyAt = getPath(ev, root, carrier.policy);
+    if (!policyAt) continue;
+    const targets = carrier.targets ? allAt(ev, root, carrier.targets).map((t) => referencedResource(t.value, ev)) : [r];
+    for (const target of targets) {
+      if (!target) continue;
+      const certainty = CROSS_ACCOUNT_CERTAINTY[target.type];
+      if (!certainty) continue;
+      for (const g of policyGrants(policyAt.value, policyAt.path, ev)) {
+        if (g.scope.kind === 'service') continue;
+        model.sharing.push({ target, via: `${carrier.via} ${carrier.targets ? r.id : ''}`.trim(), scope: g.scope, template: r.template, at: g.at, certainty });
+      }
+    }
+  }
+}
+
+function accountListEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  for (const carrier of ACCOUNT_LISTS) {
+    if (carrier.type !== r.type) continue;
+    for (const item of allAt(ev, root, carrier.list)) {
+      const v = ev.resolve(item.value);
+      const scope: PrincipalScope =
+        v.kind !== 'literal' || typeof v.value !== 'string' ? { kind: 'unknown', why: 'an account that cannot be resolved' }
+        : carrier.kind === 'organization' ? { kind: 'organization', org: v.value }
+        : v.value === 'all' ? { kind: 'public' }
+        : scopeOfText(v.value);
+      model.sharing.push({ target: r, via: carrier.via, scope, template: r.template, at: item.path, certainty: CROSS_ACCOUNT_CERTAINTY[r.type] ?? 'may' });
+    }
+  }
+}
+
+function replicationEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  if (r.type !== 'AWS::S3::Bucket') return;
+  for (const rule of allAt(ev, root, 'ReplicationConfiguration.Rules[]')) {
+    const account = getPath(ev, rule, 'Destination.Account');
+    if (!account) continue;
+    const v = ev.resolve(account.value);
+    const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'the destination account cannot be resolved' };
+    model.sharing.push({ target: r, via: 'S3 replication to another account', scope, template: r.template, at: account.path, certainty: 'yes', keyPurpose: 'replica' });
+  }
+}
+
+function ramEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  if (r.type !== 'AWS::RAM::ResourceShare' && r.type !== 'aws_ram_resource_association') return;
+  const principals = allAt(ev, root, 'Principals[]');
+  for (const arn of allAt(ev, root, 'ResourceArns[]')) {
+    const target = referencedResource(arn.value, ev);
+    if (!target) continue;
+    for (const p of principals) {
+      const v = ev.resolve(p.value);
+      const text = v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
+      const scope: PrincipalScope = !text ? { kind: 'unknown', why: 'a principal that cannot be resolved' }
+        : /:organizations::/.test(text) ? { kind: 'organization', org: text }
+        : scopeOfText(text);
+      model.sharing.push({ target, via: `RAM share ${r.id}`, scope, template: r.template, at: p.path, certainty: CROSS_ACCOUNT_CERTAINTY[target.type] ?? 'may' });
+    }
+  }
+}
+
+function backupEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  if (r.type !== 'AWS::Backup::BackupPlan') return;
+  for (const rule of allAt(ev, root, 'BackupPlan.BackupPlanRule[]')) {
+    const vault = getPath(ev, rule, 'TargetBackupVault');
+    const source = vault && referencedResource(vault.value, ev);
+    if (!source) continue;
+    for (const copy of allAt(ev, rule, 'CopyActions[].DestinationBackupVaultArn')) {
+      const v = ev.resolve(copy.value);
+      if (v.kind !== 'literal' || typeof v.value !== 'string') continue;
+      const m = /^arn:[^:]*:backup:[^:]*:([^:]*):/.exec(v.value.replace(/\$\{AWS::(Partition|Region)\}/g, 'x'));
+      if (!m) continue;
+      const scope = m[1] === '${AWS::AccountId}' ? ({ kind: 'own' } as const) : scopeOfText(m[1]);
+      model.sharing.push({ target: source, via: `AWS Backup copy to another account's vault (plan ${r.id})`, scope, template: r.template, at: copy.path, certainty: 'may' });
+    }
+  }
+}
+
+function publisherEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  for (const site of PUBLISHER_SITES) {
+    if (site.type !== r.type) continue;
+    const parts = site.target.split('.');
+    const leaf = parts.pop()!;
+    for (const holder of parts.length ? allAt(ev, root, parts.join('.')) : [root]) {
+      if (site.when) {
+        const w = getPath(ev, holder, site.when.path);
+        const wv = w && ev.resolve(w.value);
+        if (!wv || wv.kind !== 'literal' || !site.when.equals.includes(String(wv.value).toLowerCase())) continue;
+      }
+      for (const t of allAt(ev, holder, leaf)) {
+        const target = referencedResource(t.value, ev);
+        if (!target || !TOPIC_OR_QUEUE.has(target.type)) continue;
+        model.publishers.push({ target, publisher: `${site.publisher} ${r.id}`, source: r, template: r.template, at: t.path });
+      }
+    }
+  }
+}
+
+function originEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  const cfn = r.type === 'AWS::CloudFront::Distribution';
+  const tf = r.type === 'aws_cloudfront_distribution';
+  if (!cfn && !tf) return;
+  for (const origin of allAt(ev, root, cfn ? 'DistributionConfig.Origins[]' : 'origin[]')) {
+    const domain = getPath(ev, origin, cfn ? 'DomainName' : 'domain_name');
+    const bucket = domain && referencedResource(domain.value, ev);
+    if (!bucket || !BUCKET.has(bucket.type)) continue;
+    const oac = getPath(ev, origin, cfn ? 'OriginAccessControlId' : 'origin_access_control_id');
+    const oai = getPath(ev, origin, cfn ? 'S3OriginConfig.OriginAccessIdentity' : 's3_origin_config[].origin_access_identity');
+    const hasOai = oai && !(typeof oai.value === 'string' && oai.value === '');
+    if (!oac && !hasOai) continue;
+    model.origins.push({ bucket, distribution: r, access: oac ? 'OAC' : 'OAI', template: r.template, at: domain.path });
+  }
+}
+

@@ -1,0 +1,251 @@
+// A CDK cloud assembly (`cdk.out`) → one Template per stack: stack artifacts, their nested stacks and
+// the stacks of stage sub-assemblies. Never throws for a bad assembly: the first problem becomes the
+// input's `error` and every template that could be read is still returned.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import type { Template } from '../../model/types.js';
+import type { LoadedInput } from '../load.js';
+import { parseJsonDocument } from '../json-document.js';
+import { DocumentParseError } from '../errors.js';
+import { buildCloudFormationTemplate } from '../cloudformation/template.js';
+import { isRecord, own, setOwn } from '../../util/objects.js';
+import {
+  MANIFEST_FILE,
+  constructPathsByStack,
+  isAssemblyManifest,
+  manifestPathOf,
+  nestedStackPath,
+  parseEnvironment,
+  readArtifacts,
+  stripBom,
+  type StackArtifact,
+} from './manifest.js';
+
+/** Largest template read (same bound as other inputs). */
+const MAX_TEMPLATE_BYTES = 256 * 1024 * 1024;
+/** Stage in stage in stage…, nested stack in nested stack…: real apps stay far below these. */
+const MAX_DEPTH = 16;
+const MAX_TEMPLATES = 10_000;
+
+interface Problem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+interface Run {
+  /** Real path of the assembly directory the user named: nothing outside it is read. */
+  root: string;
+  templates: Template[];
+  problems: Problem[];
+  /** Real paths of assembly directories and template files already read (cycles, duplicates). */
+  visited: Set<string>;
+}
+
+/** Where a file of the assembly is: real path for reading, display path for reports. */
+interface Place {
+  real: string;
+  display: string;
+}
+
+export function loadAssembly(path: string): LoadedInput {
+  const target = manifestPathOf(path);
+  const displayDir = target && !target.isDirectory ? toPosix(dirname(path)) : toPosix(path);
+  const dir = target && !target.isDirectory ? dirname(path) : path;
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    return { path: displayDir, format: 'cdk', error: { message: `${displayDir}: no such directory`, line: 1, column: 1 }, templates: [] };
+  }
+  const run: Run = { root, templates: [], problems: [], visited: new Set() };
+  readAssembly(run, { real: root, display: displayDir }, 0);
+  const [first] = run.problems;
+  const error = first ? { ...first, message: run.problems.length > 1 ? `${first.message} (and ${run.problems.length - 1} more problem${run.problems.length > 2 ? 's' : ''} in the assembly)` : first.message } : null;
+  return { path: displayDir, format: 'cdk', error, templates: run.templates };
+}
+
+function readAssembly(run: Run, dir: Place, depth: number): void {
+  if (run.visited.has(dir.real)) return;
+  run.visited.add(dir.real);
+  if (depth > MAX_DEPTH) return problem(run, `${dir.display}: assemblies nested more than ${MAX_DEPTH} deep`);
+  const manifestDisplay = posix.join(dir.display, MANIFEST_FILE);
+  const manifest = readJson(run, { real: resolve(dir.real, MANIFEST_FILE), display: manifestDisplay });
+  if (manifest === undefined) return;
+  if (!isAssemblyManifest(manifest)) return problem(run, `${manifestDisplay}: not a cloud assembly manifest (no version and artifacts)`);
+  const artifacts = readArtifacts(manifest);
+  let assets: Map<string, string> | undefined;
+  const assetFiles = () => (assets ??= readAssetManifests(run, dir, artifacts.assetManifests));
+  for (const stack of artifacts.stacks) readStack(run, dir, stack, assetFiles, depth);
+  for (const sub of artifacts.subAssemblies) {
+    const place = inside(run, dir, sub, `stage assembly ${sub}`);
+    if (place) readAssembly(run, place, depth + 1);
+  }
+}
+
+function readStack(run: Run, dir: Place, artifact: StackArtifact, assetFiles: () => Map<string, string>, depth: number): void {
+  if (typeof artifact.templateFile !== 'string' || !artifact.templateFile) {
+    return problem(run, `${posix.join(dir.display, MANIFEST_FILE)}: stack ${artifact.id} has no templateFile`);
+  }
+  const file = inside(run, dir, artifact.templateFile, `template of stack ${artifact.id}`);
+  if (!file) return;
+  const { accounts, region } = parseEnvironment(artifact.environment);
+  const metadata: Record<string, unknown> = { ...artifact.metadata };
+  if (artifact.additionalMetadataFile) {
+    // Construct paths only: a missing or broken metadata file costs paths, not findings.
+    const extra = inside(run, dir, artifact.additionalMetadataFile, 'metadata file', true);
+    const data = extra ? readJsonQuietly(extra.real) : undefined;
+    if (isRecord(data)) for (const [k, v] of Object.entries(data)) if (!Object.prototype.hasOwnProperty.call(metadata, k)) setOwn(metadata, k, v);
+  }
+  const paths = constructPathsByStack(metadata);
+  readTemplate(run, dir, file, { stack: artifact.displayName, accounts, region, constructPath: '', paths, assetFiles }, depth);
+}
+
+interface StackContext {
+  stack: string;
+  accounts: string[];
+  region?: string;
+  /** Construct path of this (nested) stack inside its artifact's metadata; `''` for the artifact's own stack. */
+  constructPath: string;
+  paths: Map<string, Map<string, string>>;
+  assetFiles: () => Map<string, string>;
+}
+
+function readTemplate(run: Run, dir: Place, file: Place, ctx: StackContext, depth: number): void {
+  if (run.visited.has(file.real)) return;
+  run.visited.add(file.real);
+  if (run.templates.length >= MAX_TEMPLATES) return problem(run, `${file.display}: more than ${MAX_TEMPLATES} templates in the assembly`);
+  let template: Template;
+  try {
+    const doc = parseJsonDocument(file.display, readText(file));
+    template = buildCloudFormationTemplate(doc, {
+      format: 'cdk',
+      stack: ctx.stack,
+      accounts: ctx.accounts,
+      region: ctx.region,
+      constructPaths: ctx.paths.get(ctx.constructPath),
+    });
+  } catch (err) {
+    if (err instanceof DocumentParseError) return problem(run, `${file.display}: ${err.message}`, err.line, err.column);
+    throw err;
+  }
+  run.templates.push(template);
+
+  for (const resource of template.resources) {
+    if (resource.type !== 'AWS::CloudFormation::Stack') continue;
+    const nestedFile = nestedTemplateFile(run, dir, resource.metadata, resource.properties, ctx.assetFiles);
+    if (!nestedFile) continue; // a stack from a URL outside the assembly: not part of the input
+    if (depth + 1 > MAX_DEPTH) {
+      problem(run, `${nestedFile.display}: nested stacks more than ${MAX_DEPTH} deep`);
+      continue;
+    }
+    const nestedPath = resource.constructPath ? nestedStackPath(resource.constructPath) : undefined;
+    readTemplate(run, dir, nestedFile, {
+      ...ctx,
+      stack: nestedPath ?? `${ctx.stack}/${resource.id}`,
+      // Without a construct path the nested stack's logical ids cannot be told from its siblings'.
+      constructPath: nestedPath ?? `\0${resource.id}`,
+    }, depth + 1);
+  }
+}
+
+/**
+ * The nested template of an `AWS::CloudFormation::Stack`: `aws:asset:path` metadata (written when the
+ * CDK CLI synthesizes), else the asset hash inside `TemplateURL` looked up in the asset manifests.
+ */
+function nestedTemplateFile(run: Run, dir: Place, metadata: Record<string, unknown> | undefined, properties: Record<string, unknown> | undefined, assetFiles: () => Map<string, string>): Place | undefined {
+  const assetPath = own(metadata, 'aws:asset:path');
+  if (typeof assetPath === 'string' && assetPath) return inside(run, dir, assetPath, 'nested stack template');
+  const url = JSON.stringify(own(properties, 'TemplateURL') ?? '');
+  for (const hash of url.match(/[0-9a-f]{64}/g) ?? []) {
+    const source = assetFiles().get(hash);
+    if (source) return inside(run, dir, source, 'nested stack template');
+  }
+  return undefined;
+}
+
+/** Asset hash → `source.path` of file assets that are JSON templates. */
+function readAssetManifests(run: Run, dir: Place, files: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files) {
+    const place = inside(run, dir, f, 'asset manifest', true);
+    const data = place ? readJsonQuietly(place.real) : undefined;
+    const assets = own(data, 'files');
+    if (!isRecord(assets)) continue;
+    for (const [hash, asset] of Object.entries(assets)) {
+      const source = own(asset, 'source');
+      const path = own(source, 'path');
+      if (typeof path === 'string' && /\.json$/i.test(path) && own(source, 'packaging') !== 'zip' && !out.has(hash)) out.set(hash, path);
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolve a file named by the manifest. Refuses paths that leave the assembly the user named
+ * (absolute paths, `..`, symlinks out): a hostile manifest cannot make kmslint read elsewhere.
+ */
+function inside(run: Run, dir: Place, rel: string, what: string, quiet = false): Place | undefined {
+  const display = posix.join(dir.display, toPosix(rel));
+  let real: string;
+  try {
+    real = realpathSync(resolve(dir.real, rel));
+  } catch {
+    if (!quiet) problem(run, `${display}: ${what} not found (no such file)`);
+    return undefined;
+  }
+  const r = relative(run.root, real);
+  if (r.startsWith('..') || isAbsolute(r)) {
+    if (!quiet) problem(run, `${display}: ${what} is outside the assembly directory`);
+    return undefined;
+  }
+  return { real, display };
+}
+
+function readText(file: Place): string {
+  let size: number;
+  try {
+    const st = statSync(file.real);
+    if (st.isDirectory()) throw new DocumentParseError(file.display, 'is a directory', 1, 1);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof DocumentParseError) throw err;
+    throw new DocumentParseError(file.display, 'no such file', 1, 1);
+  }
+  if (size > MAX_TEMPLATE_BYTES) throw new DocumentParseError(file.display, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB kmslint reads`, 1, 1);
+  try {
+    return readFileSync(file.real, 'utf8');
+  } catch (err) {
+    throw new DocumentParseError(file.display, `cannot read: ${(err as Error).message}`, 1, 1);
+  }
+}
+
+function readJson(run: Run, file: Place): unknown {
+  try {
+    return parseJsonDocument(file.display, readText(file)).root;
+  } catch (err) {
+    if (err instanceof DocumentParseError) {
+      problem(run, `${file.display}: ${err.message}`, err.line, err.column);
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+function readJsonQuietly(real: string): unknown {
+  try {
+    const st = statSync(real);
+    if (!st.isFile() || st.size > MAX_TEMPLATE_BYTES) return undefined;
+    return JSON.parse(stripBom(readFileSync(real, 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+function problem(run: Run, message: string, line = 1, column = 1): void {
+  run.problems.push({ message, line, column });
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
