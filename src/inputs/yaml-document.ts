@@ -82,7 +82,8 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0];
+  // The position goes in line/column; drop the library's own " at line L, column C:" suffix.
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
 }
 
 function isNodeWithRange(n: unknown): n is Node {

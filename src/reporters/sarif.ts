@@ -16,8 +16,8 @@ import type { LintFormatOptions } from './common.js';
 import { displayPath, isAbsolutePath, isWebUrl, normalisedRange, pos, resourceQualifiedName } from './common.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** `tool.driver.informationUri`. The project has no published home page yet; the npm page is the stable name. */
-export const KMSLINT_INFORMATION_URI = 'https://www.npmjs.com/package/kmslint';
+/** `tool.driver.informationUri`: the repository the rule docs link into (engine/registry.ts DOCS_BASE). */
+export const KMSLINT_INFORMATION_URI = 'https://github.com/kmslint/kmslint';
 /** Key of `result.partialFingerprints`; bump the version if the fingerprint recipe changes. */
 export const FINGERPRINT_KEY = 'kmslint/v1';
 export const SRCROOT = '%SRCROOT%';

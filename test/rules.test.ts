@@ -1,0 +1,59 @@
+// ESLint-style rule tester: every rule has a docs page and fixtures that fire and near misses that
+// stay silent, in each input format; each case asserts the exact resources (and lines) reported.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules } from '../src/engine/registry.js';
+import { lintPaths } from './helpers/lint-files.js';
+
+const FORMATS = ['cloudformation', 'terraform', 'cdk'] as const;
+
+interface Cases {
+  config?: unknown;
+  cases: Record<string, { resource?: string; line?: number }[]>;
+}
+
+function casesFor(format: string, id: string): Cases | undefined {
+  const file = join('fixtures', format, id, 'cases.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Cases) : undefined;
+}
+
+describe('every rule is documented and has fixtures', () => {
+  it.each(allRules.map((r) => r.meta.id))('%s has a page with a source and CloudFormation fixtures that fire and pass', (id) => {
+    const page = join('rules', `${id}.md`);
+    expect(existsSync(page), `${page} missing`).toBe(true);
+    const text = readFileSync(page, 'utf8');
+    expect(text).toMatch(new RegExp(`^# ${id}`, 'm'));
+    if (id !== 'parse-error' && id !== 'unresolved-key-reference') expect(text).toMatch(/https:\/\/docs\.aws\.amazon\.com\//);
+    const cases = casesFor('cloudformation', id);
+    expect(cases, `fixtures/cloudformation/${id}/cases.json missing`).toBeDefined();
+    const names = Object.keys(cases!.cases);
+    expect(names.some((n) => n.startsWith('fail-')), 'a fixture that fires').toBe(true);
+    if (id !== 'parse-error') expect(names.some((n) => n.startsWith('pass-')), 'a near miss that stays silent').toBe(true);
+  });
+});
+
+for (const format of FORMATS) {
+  describe(`${format} fixtures`, () => {
+    const rules = allRules.map((r) => r.meta.id).filter((id) => casesFor(format, id));
+    for (const id of rules) {
+      const { config, cases } = casesFor(format, id)!;
+      it.each(Object.entries(cases))(`${id}: %s`, (file, expected) => {
+        const path = join('fixtures', format, id, file);
+        const result = lintPaths([path], config);
+        const got = result.findings
+          .filter((f) => f.ruleId === id)
+          .map((f) => ({ resource: f.resource?.id, line: f.line }))
+          .sort((a, b) => (a.line - b.line) || String(a.resource).localeCompare(String(b.resource)));
+        const want = [...expected].sort((a, b) => ((a.line ?? 0) - (b.line ?? 0)) || String(a.resource).localeCompare(String(b.resource)));
+        expect(got.length, JSON.stringify(result.findings.filter((f) => f.ruleId === id).map((f) => `${f.line}: ${f.message}`), null, 1)).toBe(want.length);
+        want.forEach((w, i) => {
+          if (w.resource !== undefined) expect(got.map((g) => g.resource)).toContain(w.resource);
+          if (w.line !== undefined) expect(got.map((g) => g.line)).toContain(w.line);
+          void i;
+        });
+        if (id !== 'parse-error') expect(result.inputs.every((i) => i.error === null), 'fixture parses').toBe(true);
+      });
+    }
+  });
+}
