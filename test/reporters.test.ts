@@ -385,13 +385,13 @@ describe('github', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[0]).toBe(
-      '::error file=infra/app.yaml,line=12,col=5,endLine=12,endColumn=30,title=cross-account-aws-managed-key::DataBucket: ' + crossAccount.message,
+      '::error file=infra/app.yaml,line=12,col=5,endLine=12,endColumn=30,title=cross-account-aws-managed-key::' + crossAccount.message,
     );
     expect(lines[1]).toBe(
-      '::warning file=infra/app.yaml,line=3,col=7,endLine=3,endColumn=30,title=customer-key-rotation-disabled::AppKey: AppKey has automatic key rotation off. (when UseCmk=true)',
+      '::warning file=infra/app.yaml,line=3,col=7,endLine=3,endColumn=30,title=customer-key-rotation-disabled::AppKey has automatic key rotation off. (when UseCmk=true)',
     );
     expect(lines[2]).toBe(
-      '::notice file=infra/app.yaml,line=20,col=5,endLine=21,endColumn=9,title=implicit-aws-managed-key::JobsQueue: JobsQueue falls back to alias/aws/sqs <script>alert("x")</script> & 100%25 of messages: see%0Athe SQS docs, section 2',
+      '::notice file=infra/app.yaml,line=20,col=5,endLine=21,endColumn=9,title=implicit-aws-managed-key::JobsQueue falls back to alias/aws/sqs <script>alert("x")</script> & 100%25 of messages: see%0Athe SQS docs, section 2',
     );
     expect(lines[3]).toBe(
       '::error file=cdk.out/AppStack.template.json,line=8,col=7,endLine=8,endColumn=42,title=service-publisher-aws-managed-key::AppStack/Alerts/Topic/Resource: ' +
@@ -508,7 +508,7 @@ describe('codeclimate', () => {
     expect(first).toEqual({
       type: 'issue',
       check_name: 'cross-account-aws-managed-key',
-      description: `DataBucket: ${crossAccount.message}`,
+      description: crossAccount.message,
       categories: ['Security'],
       severity: 'critical',
       location: { path: 'infra/app.yaml', lines: { begin: 12, end: 12 } },

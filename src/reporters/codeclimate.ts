@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { LintResult, Severity } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
-import { branchSuffix, displayPath, pos, resourceLabel, unreportedInputErrors, visibleFindings } from './common.js';
+import { displayPath, messageWithContext, pos, unreportedInputErrors, visibleFindings } from './common.js';
 
 export type CodeClimateSeverity = 'blocker' | 'critical' | 'major' | 'minor' | 'info';
 
@@ -47,12 +47,11 @@ export function toCodeClimate(result: LintResult, options: LintFormatOptions = {
     });
   }
   for (const f of visibleFindings(result)) {
-    const resource = resourceLabel(f);
     const begin = pos(f.line);
     issues.push({
       type: 'issue',
       check_name: f.ruleId,
-      description: (resource ? `${resource}: ` : '') + f.message + branchSuffix(f),
+      description: messageWithContext(f),
       categories: ['Security'],
       fingerprint: unique(f.fingerprint || `${f.ruleId}\u0000${f.file}\u0000${f.line}\u0000${f.column}\u0000${f.message}`),
       severity: SEVERITY[f.severity] ?? 'minor',

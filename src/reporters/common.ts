@@ -36,6 +36,17 @@ export function resourceLabel(f: Finding): string | undefined {
   return f.resource.path || f.resource.id;
 }
 
+/**
+ * The message for one-line formats (github, codeclimate): prefixed with the resource label unless
+ * the message already starts with it (CloudFormation messages begin with the logical id; for CDK
+ * the construct path is added), and followed by the condition branch.
+ */
+export function messageWithContext(f: Finding): string {
+  const label = resourceLabel(f);
+  const prefix = label && !f.message.startsWith(label) ? `${label}: ` : '';
+  return prefix + f.message + branchSuffix(f);
+}
+
 /** Fully qualified resource name: construct path, else `stack/id` (or `id` when there is no stack). */
 export function resourceQualifiedName(f: Finding): string | undefined {
   const r = f.resource;

@@ -1,11 +1,12 @@
 // `--format github`: GitHub Actions workflow commands, one annotation per line:
 //   ::error file=infra/app.yaml,line=12,col=5,endLine=12,endColumn=30,title=cross-account-aws-managed-key::<message>
 // error -> ::error, warning -> ::warning, info -> ::notice. Suppressed findings are left out.
-// The message names the resource (construct path for CDK) and the condition branch.
+// The message names the resource (construct path for CDK) when it does not already start with
+// it, and the condition branch.
 // Inputs that could not be parsed are ::error annotations titled `parse-error`.
 import type { LintResult, Severity } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
-import { branchSuffix, displayPath, normalisedRange, pos, resourceLabel, unreportedInputErrors, visibleFindings } from './common.js';
+import { displayPath, messageWithContext, normalisedRange, pos, unreportedInputErrors, visibleFindings } from './common.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -34,8 +35,7 @@ export function formatGithub(result: LintResult, options: LintFormatOptions): st
   }
   for (const f of visibleFindings(result)) {
     const r = normalisedRange(f);
-    const resource = resourceLabel(f);
-    const message = (resource ? `${resource}: ` : '') + f.message + branchSuffix(f);
+    const message = messageWithContext(f);
     lines.push(
       command(
         COMMAND[f.severity] ?? 'warning',

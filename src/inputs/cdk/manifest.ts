@@ -134,7 +134,7 @@ export function constructPathsByStack(metadata: Record<string, unknown>): Map<st
     let owner = '';
     for (const n of nested) if (n.length > owner.length && path.startsWith(n + '/')) owner = n;
     let map = byStack.get(owner);
-    if (!map) byStack.set(owner, (map = new Map()));
+    if (!map) byStack.set(owner, (map = new Map<string, string>()));
     if (!map.has(logicalId)) map.set(logicalId, path);
   }
   return byStack;
