@@ -1960,6 +1960,12 @@ export const rows: readonly CatalogRow[] = [
       namedKey('managed-query-results', 'WorkGroupConfiguration.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey'),
       namedKey('managed-logging', 'WorkGroupConfiguration.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
       namedKey('s3-logging', 'WorkGroupConfiguration.MonitoringConfiguration.S3LoggingConfiguration.KmsKey'),
+      // The legacy update-only structure carries the same keys.
+      namedKey('updates-results', 'WorkGroupConfigurationUpdates.ResultConfigurationUpdates.EncryptionConfiguration.KmsKey'),
+      namedKey('updates-customer-content', 'WorkGroupConfigurationUpdates.CustomerContentEncryptionConfiguration.KmsKey'),
+      namedKey('updates-managed-query-results', 'WorkGroupConfigurationUpdates.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey'),
+      namedKey('updates-managed-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
+      namedKey('updates-s3-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.S3LoggingConfiguration.KmsKey'),
     ],
     terraform: [
       {

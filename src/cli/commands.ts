@@ -74,7 +74,9 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
     const fingerprints = [...new Set(result.findings.filter((f) => f.ruleId !== 'parse-error').map((f) => f.fingerprint))].sort();
     writeFileSync(resolve(io.cwd, values['write-baseline']), JSON.stringify({ version: 1, fingerprints } satisfies Baseline, null, 2) + '\n');
   }
-  const shown: LintResult = values.quiet ? { ...result, findings: result.findings.filter((f) => f.severity === 'error') } : result;
+  const shown: LintResult = values.quiet
+    ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0, infos: 0 } }
+    : result;
   emit(formatter(shown, { color: color && !values['output-file'], cwd: io.cwd }), values, io);
 
   const inputFailed = result.inputs.some((i) => i.error);

@@ -1,6 +1,7 @@
 // The command line (contract §3). Thin: parses flags, calls the engine, picks a reporter, sets the exit code.
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadInputs } from '../engine/load-inputs.js';
 import { analyse } from '../analysis/analyse.js';
 import { keyRows } from '../analysis/key-rows.js';
@@ -137,7 +138,7 @@ export function parseShard(value: string | undefined): { index: number; count: n
 
 export function emit(text: string, values: CliValues, io: CliIO): void {
   const file = values['output-file'];
-  if (file) writeFileSync(file, text);
+  if (file) writeFileSync(resolve(io.cwd, file), text);
   else io.stdout(text);
 }
 

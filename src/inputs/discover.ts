@@ -6,7 +6,10 @@ import ignore, { type Ignore } from 'ignore';
 import { inputAdapters } from './adapters.js';
 
 export interface DiscoveredInput {
+  /** As reported: relative to the working directory. */
   path: string;
+  /** Absolute, for reading. */
+  absolute: string;
   explicit: boolean;
 }
 
@@ -21,7 +24,7 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
     const abs = resolve(cwd, p);
     if (seen.has(abs)) return;
     seen.add(abs);
-    inputs.push({ path: display(abs, cwd), explicit });
+    inputs.push({ path: display(abs, cwd), absolute: abs, explicit });
   };
   for (const pattern of patterns.length ? patterns : ['.']) {
     if (isDynamicPattern(pattern) && !existsSync(resolve(cwd, pattern))) {

@@ -24,18 +24,21 @@ export interface LoadOptions {
   explicit: boolean;
   /** Text to use instead of reading the file (editor buffers). */
   text?: string;
+  /** Path to report (relative to the user's working directory); defaults to the path read. */
+  display?: string;
 }
 
 /** Largest file kmslint reads; Terraform plans of real estates reach tens of MB. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export function loadFile(path: string, options: LoadOptions): LoadedInput {
-  const adapter = inputAdapters.find((a) => a.claimsPath?.(path));
-  if (adapter) return adapter.load(path, options);
+export function loadFile(readPath: string, options: LoadOptions): LoadedInput {
+  const adapter = inputAdapters.find((a) => a.claimsPath?.(readPath));
+  if (adapter) return adapter.load(readPath, options);
+  const path = options.display ?? readPath;
 
   let text: string;
   try {
-    text = options.text ?? readText(path);
+    text = options.text ?? readText(readPath);
   } catch (err) {
     if (err instanceof DocumentParseError) return failed(path, err);
     const code = (err as NodeJS.ErrnoException).code;

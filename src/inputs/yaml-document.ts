@@ -109,6 +109,8 @@ function intrinsicKey(tag: string | undefined): string | undefined {
 class Converter {
   private count = 0;
   private readonly active = new Set<Node>();
+  // Alias.resolve() searches the whole document each time; resolve each alias node once.
+  private readonly targets = new Map<Node, Node | undefined>();
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -122,7 +124,8 @@ class Converter {
       throw new DocumentParseError('', `document expands to more than ${MAX_NODES} values (YAML aliases?)`, pos.line, pos.column);
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as Node | undefined;
+      let target = this.targets.get(node);
+      if (!this.targets.has(node)) this.targets.set(node, (target = node.resolve(this.doc) as Node | undefined));
       if (!target) return null;
       if (this.active.has(target)) {
         const pos = this.position(node);

@@ -51,6 +51,21 @@ export interface Resource {
   metadata?: Record<string, unknown>;
   /** Terraform only: values known only after apply (mirrors `after_unknown`). */
   unknownAfterApply?: Record<string, unknown>;
+  /**
+   * Terraform only: `data` for a data source, `module` for a module call. Neither is declared by the
+   * input, so neither is analysed as an encryptable resource (references to them still resolve).
+   */
+  terraformMode?: 'data' | 'module';
+  /**
+   * Terraform only: the side resource that sets this resource's key (the bucket's
+   * `aws_s3_bucket_server_side_encryption_configuration`). The resource is analysed with the catalog
+   * slots of `slotsType` over the side resource's attributes (so located paths point into the side
+   * resource) but reported as itself; the side resource is not reported on its own and is the
+   * finding's `related` location.
+   */
+  keySource?: { resource: Resource; slotsType: string };
+  /** Terraform only: address of the resource a side resource attaches to (the bucket of a bucket policy, the key of an alias or grant). */
+  attachesTo?: string;
 }
 
 /** One analysed template: a CloudFormation template, a CDK stack, or a Terraform plan/config. */
