@@ -100,6 +100,16 @@ describe('a synthesized app (stacks, nested stack, stage, cross-stack import)', 
     expect(agnostic.region).toBeUndefined();
   });
 
+  it('reads the path given and reports the display path (as the CLI passes them)', () => {
+    const shown = loadFile(outdir, { explicit: false, display: 'cdk.out' });
+    expect(shown.path).toBe('cdk.out');
+    expect(shown.templates.map((t) => t.doc.file)).toContain('cdk.out/Demo.template.json');
+    expect(shown.templates.map((t) => t.doc.file)).toContainEqual(expect.stringMatching(/^cdk\.out\/assembly-Prod\/ProdData[0-9A-F]{8}\.template\.json$/));
+    const viaManifest = loadFile(join(outdir, 'manifest.json'), { explicit: true, display: 'cdk.out/manifest.json' });
+    expect(viaManifest.path).toBe('cdk.out');
+    expect(viaManifest.templates.map((t) => t.doc.file).sort()).toEqual(shown.templates.map((t) => t.doc.file).sort());
+  });
+
   it('loads the same assembly from its manifest.json path', () => {
     const again = loadFile(join(outdir, 'manifest.json'), { explicit: true });
     expect(again.error).toBeNull();
@@ -258,7 +268,7 @@ describe('broken and hostile assemblies', () => {
   });
 
   it('the directory walk stops at an assembly and does not lint its files one by one', () => {
-    const { inputs } = discoverInputs(['fixtures/cdk']);
+    const inputs = discoverInputs(['fixtures/cdk']).inputs.map((i) => ({ path: i.path, explicit: i.explicit }));
     expect(inputs).toContainEqual({ path: 'fixtures/cdk/broken-template', explicit: false });
     expect(inputs).toContainEqual({ path: 'fixtures/cdk/hostile', explicit: false });
     expect(inputs).toContainEqual({ path: 'fixtures/cdk/implicit-aws-managed-key/fail-bucket-kms-managed', explicit: false });

@@ -21,10 +21,15 @@ export function analyse(templates: Template[]): Analysis {
   for (const template of templates) {
     const map = new Map<string, AnalysedResource>();
     byResource.set(template, map);
+    // Terraform: a side resource that sets another resource's key is analysed as that resource
+    // (Resource.keySource) and not reported on its own; data sources and module calls are not declared here.
+    const sides = new Set(template.resources.flatMap((r) => (r.keySource ? [r.keySource.resource] : [])));
     for (const resource of template.resources) {
-      const entry = catalogEntry(resource.type);
+      if (resource.terraformMode || sides.has(resource)) continue;
+      const entry = catalogEntry(resource.keySource?.slotsType ?? resource.type);
       if (!entry) continue;
-      const analysed = analyseResource(resource, entry.row, entry.slots, exports);
+      const analysed = analyseResource(resource.keySource?.resource ?? resource, entry.row, entry.slots, exports);
+      analysed.resource = resource;
       if (analysed.variants.length === 0) continue; // its Condition is false in every case
       resources.push(analysed);
       map.set(resource.id, analysed);

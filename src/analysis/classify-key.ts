@@ -52,6 +52,8 @@ export function classifyKeyValue(value: Value, ev: Evaluator): KeyClassification
 
 function classifyKeyResource(resource: Resource | undefined, template: Template, ev: Evaluator, depth: number): KeyClassification {
   if (!resource) return unknown('a resource that is not declared');
+  // A Terraform data source or module call is read, not declared: it says nothing about its key here.
+  if (resource.terraformMode) return unknown(`${resource.id}, which the input reads but does not declare`);
   if (KEY_TYPES.has(resource.type)) {
     return {
       key: { kind: 'customer-managed', keyRef: resource.id },
@@ -60,12 +62,12 @@ function classifyKeyResource(resource: Resource | undefined, template: Template,
     };
   }
   if (ALIAS_TYPES.has(resource.type) && depth < 8) {
-    const name = ev.resolve(own(resource.properties, 'AliasName'));
+    const name = ev.resolve(aliasAttribute(resource, 'AliasName'));
     if (name.kind === 'literal' && typeof name.value === 'string') {
       const managed = awsManagedAlias(name.value);
       if (managed) return awsManaged(managed);
     }
-    const target = ev.resolve(own(resource.properties, 'TargetKeyId'));
+    const target = ev.resolve(aliasAttribute(resource, 'TargetKeyId'));
     if (target.kind === 'resource') {
       const inner = classifyKeyResource(template.resourcesById.get(target.id), template, ev, depth + 1);
       if (inner.key.kind === 'customer-managed') {
@@ -126,10 +128,17 @@ export function classifyKeyString(text: string, ev: Evaluator, depth = 0): KeyCl
   return unknown(`"${s.length > 60 ? s.slice(0, 57) + '…' : s}", which is not a key id, key ARN or alias`);
 }
 
+/** An alias's name or target: CloudFormation `AliasName`/`TargetKeyId`, Terraform `name`/`target_key_id`. */
+function aliasAttribute(alias: Resource, cfn: 'AliasName' | 'TargetKeyId'): unknown {
+  if (alias.type === 'AWS::KMS::Alias') return own(alias.properties, cfn);
+  return own(alias.properties, cfn === 'AliasName' ? 'name' : 'target_key_id');
+}
+
 function findAliasByName(name: string, ev: Evaluator): Resource | undefined {
   for (const r of ev.template.resources) {
-    if (!ALIAS_TYPES.has(r.type)) continue;
-    const v = ev.resolve(own(r.properties, 'AliasName'));
+    // A Terraform data source reads an alias that exists elsewhere: not a declaration in the input.
+    if (!ALIAS_TYPES.has(r.type) || r.terraformMode) continue;
+    const v = ev.resolve(aliasAttribute(r, 'AliasName'));
     if (v.kind === 'literal' && v.value === name) return r;
   }
   return undefined;

@@ -144,7 +144,7 @@ export class Evaluator {
   private getAtt(arg: unknown): Value {
     let id: unknown;
     let attr: unknown;
-    if (Array.isArray(arg)) [id, attr] = arg;
+    if (Array.isArray(arg)) [id, attr] = arg as unknown[];
     else if (typeof arg === 'string') {
       const dot = arg.indexOf('.');
       [id, attr] = dot === -1 ? [arg, undefined] : [arg.slice(0, dot), arg.slice(dot + 1)];
@@ -195,7 +195,7 @@ export class Evaluator {
     const [m, k1, k2] = parts.map((p) => String((p as { value: unknown }).value));
     const v = own(own(own(this.template.mappings, m), k1), k2);
     if (v === undefined) {
-      const fallback = arg[3];
+      const fallback: unknown = arg[3];
       if (isRecord(fallback) && own(fallback, 'DefaultValue') !== undefined) return this.resolve(own(fallback, 'DefaultValue'));
       return unknown(`mapping ${m}.${k1}.${k2} does not exist`);
     }

@@ -24,6 +24,6 @@ export function catalogRows(): readonly CatalogRow[] {
 /** AWS managed aliases the catalog knows, with the service that owns each. */
 export function knownAwsManagedAliases(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const row of rows) if (row.alias) out.set(row.alias, row.service);
+  for (const row of rows) if (row.alias && !out.has(row.alias)) out.set(row.alias, row.service);
   return out;
 }

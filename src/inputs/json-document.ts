@@ -29,7 +29,7 @@ export function makeJsonDocument(file: string, text: string, root: unknown): Sou
       lines ??= new LineIndex(text);
       // findNodeAtLocation needs the exact path; walk up until a node exists.
       for (let n = path.length; n >= 0; n--) {
-        const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+        const node = findNodeAtLocation(tree, path.slice(0, n));
         if (!node) continue;
         const start = (key || n < path.length) && node.parent?.type === 'property' ? node.parent : node;
         return lines.range(start.offset + offset, node.offset + node.length + offset);

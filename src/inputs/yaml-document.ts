@@ -12,7 +12,6 @@ import {
   type CollectionTag,
   type Node,
   type Pair,
-  type ScalarTag,
 } from 'yaml';
 import type { DocPath, SourceDocument, SourceRange } from '../model/types.js';
 import { LineIndex } from './line-index.js';
@@ -27,7 +26,7 @@ const TAG_NAMES = ['Ref', 'Condition', ...INTRINSICS];
 
 // One tag object per intrinsic and node kind; `resolve` keeps the node so the tag survives.
 const cfnTags = TAG_NAMES.flatMap((n) => [
-  { tag: `!${n}`, resolve: (s: string) => s } as ScalarTag,
+  { tag: `!${n}`, resolve: (s: string) => s },
   { tag: `!${n}`, collection: 'seq', resolve: (c: unknown) => c } as unknown as CollectionTag,
   { tag: `!${n}`, collection: 'map', resolve: (c: unknown) => c } as unknown as CollectionTag,
 ]);
@@ -55,7 +54,7 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
   }
   let root: unknown;
   try {
-    root = new Converter(doc, lineCounter).convert(doc.contents as Node | null);
+    root = new Converter(doc, lineCounter).convert(doc.contents);
   } catch (err) {
     if (err instanceof DocumentParseError) throw new DocumentParseError(file, err.message, err.line, err.column);
     if (err instanceof RangeError) throw new DocumentParseError(file, 'invalid YAML: nesting too deep', 1, 1);
@@ -188,7 +187,7 @@ function walk(doc: Document.Parsed, path: DocPath): [Node, Pair | undefined] | u
     if (isMap(node)) {
       const p = node.items.find((it) => isPair(it) && (isScalar(it.key) ? String(it.key.value) : String(it.key)) === String(seg));
       if (!p) return undefined;
-      pair = p as Pair;
+      pair = p;
       node = p.value as Node | null;
     } else if (isSeq(node) && typeof seg === 'number') {
       pair = undefined;

@@ -48,9 +48,10 @@ interface Place {
   display: string;
 }
 
-export function loadAssembly(path: string): LoadedInput {
+/** `path` is read; `display` (default: `path`) is how the assembly and its files are reported. */
+export function loadAssembly(path: string, display = path): LoadedInput {
   const target = manifestPathOf(path);
-  const displayDir = target && !target.isDirectory ? toPosix(dirname(path)) : toPosix(path);
+  const displayDir = target && !target.isDirectory ? toPosix(dirname(display)) : toPosix(display);
   const dir = target && !target.isDirectory ? dirname(path) : path;
   let root: string;
   try {

@@ -10,7 +10,7 @@ export const cdkAdapter: InputAdapter = {
     const target = manifestPathOf(path);
     return target !== undefined && isAssemblyManifestFile(target.manifest);
   },
-  load(path: string): ReturnType<InputAdapter['load']> {
-    return loadAssembly(path);
+  load(path, options) {
+    return loadAssembly(path, options.display);
   },
 };

@@ -12,7 +12,7 @@ import type { Resource, SourceDocument, Template } from '../../model/types.js';
 import { DocumentParseError } from '../errors.js';
 import { ALIAS_TYPES, KEY_TYPES, awsManagedAlias } from '../../analysis/classify-key.js';
 import { isRecord, own, setOwn } from '../../util/objects.js';
-import { isIndex, isName, moduleCallPath, parentModule, parseTraversal, splitAddress, within, indexText } from './address.js';
+import { type Step, indexText, isIndex, isName, moduleCallPath, parentModule, parseTraversal, splitAddress, within } from './address.js';
 import { MAX_DEPTH, addAccount, addResource, emptyTemplate, linkSideResources, setIn, unknownMarker } from './common.js';
 
 /** Major versions of the plan format this reader understands (0.1/0.2 are Terraform 0.12–0.15, 1.x since 1.0). */
@@ -219,7 +219,10 @@ class PlanReader {
     }
     if (hint !== undefined && this.modules.has(full + indexText(hint))) return full + indexText(hint);
     if (this.modules.has(full)) return full;
-    for (const m of this.modules) if (m.startsWith(full + '[') && parentModule(m)?.parent === splitParent(full)) return m;
+    for (const m of this.modules) {
+      const p = parentModule(m);
+      if (p?.key !== undefined && within(p.parent, `module.${p.call}`) === full) return m;
+    }
     // A module with no resources of its own has no child_modules entry; its address still works.
     return full;
   }
@@ -321,9 +324,9 @@ class PlanReader {
       }
       case 'module': {
         if (!isName(steps[1])) return undefined;
-        let i = 2;
-        const explicit = isIndex(steps[i]) ? (steps[i++] as { index: string | number }).index : undefined;
-        const output = steps[i];
+        const at = steps[2];
+        const explicit = isIndex(at) ? at.index : undefined;
+        const output = steps[explicit === undefined ? 2 : 3];
         if (!isName(output)) return undefined;
         const call = own(own(this.configModule(ctx.module), 'module_calls'), steps[1].name);
         const expression = own(own(own(own(call, 'module'), 'outputs'), output.name), 'expression');
@@ -356,11 +359,16 @@ class PlanReader {
     }
   }
 
-  private instanceAt(ctx: Context, base: string, rest: ReturnType<typeof parseTraversal> & object): { inst?: Instance; attr?: string } {
+  private instanceAt(ctx: Context, base: string, rest: readonly Step[]): { inst?: Instance; attr?: string } {
     let i = 0;
-    const explicit = isIndex(rest[0]) ? rest[i++] && (rest[0] as { index: string | number }).index : undefined;
-    const attr = isName(rest[i]) ? (rest[i] as { name: string }).name : undefined;
-    return { inst: this.pick(within(ctx.module, base), explicit, ctx.index), attr };
+    let explicit: string | number | undefined;
+    const first = rest[0];
+    if (isIndex(first)) {
+      explicit = first.index;
+      i = 1;
+    }
+    const attr = rest[i];
+    return { inst: this.pick(within(ctx.module, base), explicit, ctx.index), attr: isName(attr) ? attr.name : undefined };
   }
 
   /** The name of an `aws_kms_alias` data source or the `key_id` of an `aws_kms_key` one. */
@@ -423,10 +431,6 @@ class PlanReader {
   }
 }
 
-function splitParent(full: string): string {
-  return parentModule(full)?.parent ?? '';
-}
-
 /** An expression representation (`constant_value` and/or `references`), not a nested block's map. */
 function isExpression(expr: Record<string, unknown>): boolean {
   const keys = Object.keys(expr);
@@ -460,7 +464,7 @@ function markerText(refs: unknown): string {
 }
 
 /** Follow attribute and index steps into a literal (a variable holding an object). */
-function follow(value: unknown, steps: NonNullable<ReturnType<typeof parseTraversal>>): unknown {
+function follow(value: unknown, steps: readonly Step[]): unknown {
   let cur = value;
   for (const s of steps) {
     if (isName(s)) cur = own(cur, s.name);
