@@ -13,12 +13,13 @@ export const rule: Rule = {
     for (const p of writtenKeyPolicies(ctx.analysis)) {
       const seen = new Set<number>();
       for (const g of policyGrants(p.policy.value, p.policy.path, p.ev)) {
-        if (g.scope.kind !== 'public' || seen.has(g.statementIndex)) continue;
+        const unnarrowed = g.scope.kind === 'public' || (g.scope.kind === 'unknown' && g.scope.wildcard === true);
+        if (!unnarrowed || seen.has(g.statementIndex)) continue;
         seen.add(g.statementIndex);
         ctx.report({
           resource: p.resource,
           at: g.at,
-          message: `Statement ${g.statementIndex + 1} of the key policy of ${p.resource.id} allows any principal ("*") with no condition on kms:CallerAccount, aws:PrincipalAccount or aws:PrincipalOrgID, so any AWS account may use the key; name the principals or add such a condition`,
+          message: `Statement ${g.statementIndex + 1} of the key policy of ${p.resource.id} allows any principal ("*") without a condition that narrows it to accounts or an organisation (kms:CallerAccount, aws:PrincipalAccount, aws:PrincipalOrgID, …), so any AWS account may use the key; name the principals or add such a condition`,
         });
       }
     }

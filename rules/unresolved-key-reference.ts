@@ -11,7 +11,9 @@ export const rule: Rule = {
   check(ctx) {
     forEachVariant(ctx.analysis, (a, v) => {
       for (const k of [{ purpose: 'data', resolved: v.primary }, ...v.secondary]) {
-        if (k.resolved.key.kind !== 'unknown') continue;
+        // Only a key expression that exists but cannot be resolved; a default decided elsewhere
+        // (a global cluster's members, an AMI's build) is shown by `kmslint keys`, not warned about.
+        if (k.resolved.key.kind !== 'unknown' || !k.resolved.named) continue;
         ctx.report({
           resource: a.resource,
           at: k.resolved.at,

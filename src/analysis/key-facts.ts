@@ -43,6 +43,7 @@ export function customerKeyFacts(key: Resource, ev: Evaluator, depth = 0): Custo
     const primary = primaryRef.kind === 'resource' ? primaryRef.template.resourcesById.get(primaryRef.id) : undefined;
     if (primary) return { ...customerKeyFacts(primary, ev, depth + 1), resource: key, multiRegion: true, hasPolicy: own(key.properties, n.policy) !== undefined };
   }
+  const replica = key.type === 'AWS::KMS::ReplicaKey' || key.type === 'aws_kms_replica_key' || key.type === 'aws_kms_replica_external_key';
   const external = key.type === 'aws_kms_external_key' || key.type === 'aws_kms_replica_external_key';
   const spec = text(n.spec, 'SYMMETRIC_DEFAULT');
   const usage = text(n.usage, 'ENCRYPT_DECRYPT');
@@ -62,7 +63,8 @@ export function customerKeyFacts(key: Resource, ev: Evaluator, depth = 0): Custo
     spec,
     usage,
     origin,
-    multiRegion: multi === true || multi === 'true',
+    // Only multi-Region keys can have replicas, so a replica is one whatever its primary says.
+    multiRegion: replica || multi === true || multi === 'true',
     rotationEnabled,
     rotationPeriodDays: Number.isFinite(period) && period > 0 ? period : 365,
     customKeyStore,

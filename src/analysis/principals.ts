@@ -10,7 +10,8 @@ export type PrincipalScope =
   | { kind: 'public' }
   | { kind: 'organization'; org?: string }
   | { kind: 'service'; service: string }
-  | { kind: 'unknown'; why: string };
+  /** `wildcard`: a "*" whose conditions do not narrow it to accounts or an organisation. */
+  | { kind: 'unknown'; why: string; wildcard?: boolean };
 
 export interface StatementGrant {
   scope: PrincipalScope;
@@ -89,7 +90,7 @@ export function statementScopes(st: Record<string, unknown>, ev: Evaluator): Pri
     const scope = principalScope(r, ev);
     if (scope.kind === 'public') {
       if (narrowed === 'none') out.push(scope);
-      else if (narrowed === 'unclassified') out.push({ kind: 'unknown', why: 'a condition limits "*" in a way kmslint does not classify' });
+      else if (narrowed === 'unclassified') out.push({ kind: 'unknown', why: 'a condition limits "*" in a way kmslint does not classify', wildcard: true });
       else out.push(...narrowed);
     } else out.push(scope);
   }

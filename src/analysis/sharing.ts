@@ -163,6 +163,8 @@ export function buildSharingModel(analysis: Analysis, evaluatorFor: (t: Template
       replicationEdges(r, root, ev, model);
       ramEdges(r, root, ev, model);
       backupEdges(r, root, ev, model);
+      subscriptionEdges(r, root, ev, model);
+      snapshotShareEdges(r, root, ev, model);
       publisherEdges(r, root, ev, model);
       originEdges(r, root, ev, model);
     }
@@ -275,6 +277,57 @@ function backupEdges(r: Resource, root: Located, ev: Evaluator, model: SharingMo
       if (!m) continue;
       const scope = m[1] === '${AWS::AccountId}' ? ({ kind: 'own' } as const) : scopeOfText(m[1]);
       model.sharing.push({ target: source, via: `AWS Backup copy to another account's vault (plan ${r.id})`, scope, template: r.template, at: copy.path, certainty: 'may' });
+    }
+  }
+}
+
+/** A topic subscribed by an endpoint (queue, function) in another account. */
+const SUBSCRIPTIONS: readonly { type: string; list?: string; topic?: string; endpoint: string }[] = [
+  { type: 'AWS::SNS::Subscription', topic: 'TopicArn', endpoint: 'Endpoint' },
+  { type: 'AWS::SNS::Topic', list: 'Subscription[]', endpoint: 'Endpoint' },
+  { type: 'aws_sns_topic_subscription', topic: 'topic_arn', endpoint: 'endpoint' },
+];
+
+function subscriptionEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  for (const site of SUBSCRIPTIONS) {
+    if (site.type !== r.type) continue;
+    const topicAt = site.topic ? getPath(ev, root, site.topic) : undefined;
+    const topic = site.topic ? topicAt && referencedResource(topicAt.value, ev) : r;
+    if (!topic || !CROSS_ACCOUNT_CERTAINTY[topic.type]) continue;
+    for (const holder of site.list ? allAt(ev, root, site.list) : [root]) {
+      const endpoint = getPath(ev, holder, site.endpoint);
+      const v = endpoint && ev.resolve(endpoint.value);
+      if (!endpoint || !v || v.kind !== 'literal' || typeof v.value !== 'string') continue;
+      const m = /^arn:[^:]*:(sqs|lambda|firehose):[^:]*:([^:]*):/.exec(v.value);
+      if (!m) continue;
+      const scope = m[2] === '${AWS::AccountId}' ? ({ kind: 'own' } as const) : scopeOfText(m[2]);
+      model.sharing.push({ target: topic, via: `subscription ${r.id} of an endpoint in another account`, scope, template: r.template, at: endpoint.path, certainty: 'may' });
+    }
+  }
+}
+
+/** DLM policies that share the snapshots of volumes selected by tag with other accounts. */
+function snapshotShareEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  if (r.type !== 'AWS::DLM::LifecyclePolicy') return;
+  const wanted = allAt(ev, root, 'PolicyDetails.TargetTags[]').map((t) => [ev.resolve(getPath(ev, t, 'Key')?.value), ev.resolve(getPath(ev, t, 'Value')?.value)] as const);
+  const tags = wanted.flatMap(([k, v]) => (k.kind === 'literal' && v.kind === 'literal' ? [[String(k.value), String(v.value)] as const] : []));
+  if (tags.length === 0) return;
+  const accounts = allAt(ev, root, 'PolicyDetails.Schedules[].ShareRules[].TargetAccounts[]');
+  if (accounts.length === 0) return;
+  for (const volume of r.template.resources) {
+    if (volume.type !== 'AWS::EC2::Volume') continue;
+    const vt = new Map<string, string>();
+    for (const t of allAt(ev, { value: volume.properties ?? {}, path: volume.propertiesPath }, 'Tags[]')) {
+      const k = ev.resolve(getPath(ev, t, 'Key')?.value);
+      const v = ev.resolve(getPath(ev, t, 'Value')?.value);
+      if (k.kind === 'literal' && v.kind === 'literal') vt.set(String(k.value), String(v.value));
+    }
+    // DLM targets resources that carry any one of the policy's target tags.
+    if (!tags.some(([k, v]) => vt.get(k) === v)) continue;
+    for (const a of accounts) {
+      const v = ev.resolve(a.value);
+      const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'an account that cannot be resolved' };
+      model.sharing.push({ target: volume, via: `snapshot sharing by lifecycle policy ${r.id}`, scope, template: r.template, at: a.path, certainty: 'yes' });
     }
   }
 }

@@ -782,12 +782,13 @@ export const rows: readonly CatalogRow[] = [
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html',
     slots: [
       {
-        // Environment variables, SnapStart snapshots, unzipped package, optimized image.
+        // Environment variables and SnapStart snapshots use alias/aws/lambda unless KmsKeyArn names a
+        // key; a function with neither has nothing under that key (its package uses an AWS owned key).
         purpose: 'data',
         key: 'KmsKeyArn',
-        on: { always: true },
+        on: { any: [{ present: 'Environment.Variables' }, { path: 'SnapStart.ApplyOn', equals: ['PublishedVersions'] }] },
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/lambda' },
-        off: [],
+        off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key for its code package (no environment variables or SnapStart snapshot to encrypt with alias/aws/lambda)' } }],
       },
       // The .zip deployment package: an AWS owned key unless this names a customer managed key.
       namedKey('source-package', 'Code.SourceKMSKeyArn'),
@@ -801,9 +802,9 @@ export const rows: readonly CatalogRow[] = [
           {
             purpose: 'data',
             key: 'kms_key_arn',
-            on: { always: true },
+            on: { any: [{ present: 'environment[].variables' }, { path: 'snap_start[].apply_on', equals: ['PublishedVersions'] }] },
             onNoKey: { kind: 'aws-managed', alias: 'alias/aws/lambda' },
-            off: [],
+            off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key for its code package (no environment variables or SnapStart snapshot to encrypt with alias/aws/lambda)' } }],
           },
         ],
       },

@@ -114,6 +114,8 @@ export interface ResolvedKey {
   keyResource?: Resource;
   /** Set when the catalog fact is uncertain. */
   uncertain?: boolean;
+  /** The key was named by a key property (as opposed to a default). */
+  named?: boolean;
   /** The AWS managed alias this slot's service uses (undefined: the service has none). */
   expectedAlias?: string;
 }
