@@ -316,7 +316,7 @@ describe.runIf(existsSync(CORPUS))('terraform corpus', () => {
         loaded = loadFile(file, { explicit: false });
         analysis = analyse(loaded.templates);
       } catch (err) {
-        throw new Error(`${file}: ${(err as Error).stack}`);
+        throw new Error(`${file}: ${(err as Error).stack}`, { cause: err });
       }
       if (loaded.error) {
         expect(loaded.error.line, file).toBeGreaterThanOrEqual(1);

@@ -94,7 +94,7 @@ function evaluateAt(resource: Resource, row: CatalogRow, slot: KeySlot, base: Lo
       cls.key.kind === 'unknown'
         ? `${keyName} refers to ${cls.describe}, so the key cannot be determined`
         : `${keyName} names ${cls.describe}`;
-    const expectedAlias = slot.onNoKey.kind === 'aws-managed' ? slot.onNoKey.alias : row.alias;
+    const expectedAlias = slot.alias ?? (slot.onNoKey.kind === 'aws-managed' ? slot.onNoKey.alias : row.alias);
     return { key: cls.key, reason, at: keyAt.path, keyResource: cls.keyResource, uncertain, expectedAlias, named: true };
   }
   if (on.holds) {

@@ -23,10 +23,14 @@ const EBS_DEVICE_OFF: KeySlot['off'] = [
 ];
 
 /** A secondary key that is reported only when the template names it (no documented default). */
-function namedKey(purpose: string, key: string, scope?: string): KeySlot {
+/** Keys handed to Amazon S3 for objects a service writes there may be S3's AWS managed key. */
+const S3_ALIAS = 'alias/aws/s3';
+
+function namedKey(purpose: string, key: string, scope?: string, alias?: string): KeySlot {
   return {
     purpose,
     ...(scope ? { scope } : {}),
+    ...(alias ? { alias } : {}),
     key,
     on: { present: key },
     onNoKey: { kind: 'unknown', why: 'no key named' },
@@ -1042,7 +1046,7 @@ export const rows: readonly CatalogRow[] = [
           ['snowflake-s3', 'SnowflakeDestinationConfiguration.S3Configuration'],
           ['iceberg-s3', 'IcebergDestinationConfiguration.S3Configuration'],
         ] as const
-      ).map(([purpose, at]) => namedKey(purpose, `${at}.EncryptionConfiguration.KMSEncryptionConfig.AWSKMSKeyARN`)),
+      ).map(([purpose, at]) => namedKey(purpose, `${at}.EncryptionConfiguration.KMSEncryptionConfig.AWSKMSKeyARN`, undefined, S3_ALIAS)),
     ],
     terraform: [
       {
@@ -1080,7 +1084,7 @@ export const rows: readonly CatalogRow[] = [
               ['snowflake-s3', 'snowflake_configuration[].s3_configuration[]'],
               ['iceberg-s3', 'iceberg_configuration[].s3_configuration[]'],
             ] as const
-          ).map(([purpose, at]) => namedKey(purpose, `${at}.kms_key_arn`)),
+          ).map(([purpose, at]) => namedKey(purpose, `${at}.kms_key_arn`, undefined, S3_ALIAS)),
         ],
       },
     ],
@@ -1957,16 +1961,16 @@ export const rows: readonly CatalogRow[] = [
           },
         ],
       },
-      namedKey('customer-content', 'WorkGroupConfiguration.CustomerContentEncryptionConfiguration.KmsKey'),
-      namedKey('managed-query-results', 'WorkGroupConfiguration.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey'),
+      namedKey('customer-content', 'WorkGroupConfiguration.CustomerContentEncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedKey('managed-query-results', 'WorkGroupConfiguration.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
       namedKey('managed-logging', 'WorkGroupConfiguration.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
-      namedKey('s3-logging', 'WorkGroupConfiguration.MonitoringConfiguration.S3LoggingConfiguration.KmsKey'),
+      namedKey('s3-logging', 'WorkGroupConfiguration.MonitoringConfiguration.S3LoggingConfiguration.KmsKey', undefined, S3_ALIAS),
       // The legacy update-only structure carries the same keys.
-      namedKey('updates-results', 'WorkGroupConfigurationUpdates.ResultConfigurationUpdates.EncryptionConfiguration.KmsKey'),
-      namedKey('updates-customer-content', 'WorkGroupConfigurationUpdates.CustomerContentEncryptionConfiguration.KmsKey'),
-      namedKey('updates-managed-query-results', 'WorkGroupConfigurationUpdates.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey'),
+      namedKey('updates-results', 'WorkGroupConfigurationUpdates.ResultConfigurationUpdates.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedKey('updates-customer-content', 'WorkGroupConfigurationUpdates.CustomerContentEncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedKey('updates-managed-query-results', 'WorkGroupConfigurationUpdates.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
       namedKey('updates-managed-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
-      namedKey('updates-s3-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.S3LoggingConfiguration.KmsKey'),
+      namedKey('updates-s3-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.S3LoggingConfiguration.KmsKey', undefined, S3_ALIAS),
     ],
     terraform: [
       {
@@ -2115,7 +2119,7 @@ export const rows: readonly CatalogRow[] = [
         },
         off: [],
       },
-      namedKey('sharing-s3', 'DefaultUserSettings.SharingSettings.S3KmsKeyId'),
+      namedKey('sharing-s3', 'DefaultUserSettings.SharingSettings.S3KmsKeyId', undefined, S3_ALIAS),
     ],
     terraform: [
       {
@@ -2132,7 +2136,7 @@ export const rows: readonly CatalogRow[] = [
             },
             off: [],
           },
-          namedKey('sharing-s3', 'default_user_settings[].sharing_settings[].s3_kms_key_id'),
+          namedKey('sharing-s3', 'default_user_settings[].sharing_settings[].s3_kms_key_id', undefined, S3_ALIAS),
         ],
       },
     ],
@@ -2857,6 +2861,7 @@ export const rows: readonly CatalogRow[] = [
       },
       {
         purpose: 's3-target',
+        alias: S3_ALIAS,
         key: 'S3Settings.ServerSideEncryptionKmsKeyId',
         on: { path: 'S3Settings.EncryptionMode', equals: ['SSE_KMS'] },
         onNoKey: { kind: 'unknown', why: 'SSE_KMS with no ServerSideEncryptionKmsKeyId' },
@@ -2883,6 +2888,7 @@ export const rows: readonly CatalogRow[] = [
           },
           {
             purpose: 's3-target',
+            alias: S3_ALIAS,
             key: 's3_settings[].server_side_encryption_kms_key_id',
             on: { path: 's3_settings[].encryption_mode', equals: ['SSE_KMS'] },
             onNoKey: { kind: 'unknown', why: 'SSE_KMS with no server_side_encryption_kms_key_id' },
@@ -2909,6 +2915,7 @@ export const rows: readonly CatalogRow[] = [
           },
           {
             purpose: 's3-target',
+            alias: S3_ALIAS,
             key: 'server_side_encryption_kms_key_id',
             on: { path: 'encryption_mode', equals: ['SSE_KMS'] },
             onNoKey: { kind: 'unknown', why: 'SSE_KMS with no server_side_encryption_kms_key_id' },

@@ -41,6 +41,11 @@ export interface KeySlot {
   on: Predicate;
   /** What is used when `on` holds and no key is named. */
   onNoKey: Outcome;
+  /**
+   * The AWS managed alias this slot may name when it differs from the row's: a key the resource
+   * hands to another service, such as an S3 destination (`alias/aws/s3`).
+   */
+  alias?: string;
   /** What is used when `on` does not hold: the first entry whose `when` holds (no `when` = always). */
   off: readonly { when?: Predicate; outcome: Outcome }[];
 }

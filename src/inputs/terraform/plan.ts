@@ -258,14 +258,15 @@ class PlanReader {
         // Nested blocks: one expressions map per block, in the order of the values' list.
         if (!Array.isArray(v)) continue;
         expr.forEach((block, i) => {
-          if (isRecord(block) && isRecord(v[i])) this.walkExpressions(inst, v[i] as Record<string, unknown>, Array.isArray(u) ? u[i] : undefined, block, [...path, attr, i], ctx, edits, depth + 1);
+          const value: unknown = v[i];
+          if (isRecord(block) && isRecord(value)) this.walkExpressions(inst, value, Array.isArray(u) ? u[i] : undefined, block, [...path, attr, i], ctx, edits, depth + 1);
         });
         continue;
       }
       if (!isRecord(expr)) continue;
       if (!isExpression(expr)) {
         if (isRecord(v)) this.walkExpressions(inst, v, u, expr, [...path, attr], ctx, edits, depth + 1);
-        else if (Array.isArray(v) && isRecord(v[0])) this.walkExpressions(inst, v[0] as Record<string, unknown>, Array.isArray(u) ? u[0] : undefined, expr, [...path, attr, 0], ctx, edits, depth + 1);
+        else if (Array.isArray(v) && isRecord(v[0])) this.walkExpressions(inst, v[0], Array.isArray(u) ? u[0] : undefined, expr, [...path, attr, 0], ctx, edits, depth + 1);
         continue;
       }
       if (Object.prototype.hasOwnProperty.call(expr, 'constant_value')) continue;
@@ -448,14 +449,20 @@ function toExpression(t: Target): unknown {
   return t.attr ? { 'Fn::GetAtt': [t.inst.address, t.attr] } : { Ref: t.inst.address };
 }
 
-/** Does a known value agree with what the reference would give? Only then is it replaced by the reference. */
+/** Attributes that identify a resource (a reference to one of them is a reference to the resource). */
+const IDENTITY_ATTRIBUTES = ['arn', 'id', 'key_id', 'bucket', 'url', 'name'];
+
+/**
+ * Does a known value agree with what the reference would give, and is it the identity of a KMS key or
+ * of a resource (not content such as a policy document's JSON)? Only then is it replaced by the reference.
+ */
 function verifies(t: Target, value: string): boolean {
   if (t.kind === 'literal') {
     if (!t.from) return false;
     return ['arn', 'target_key_arn', 'target_key_id', 'id', 'key_id', 'name'].some((a) => own(t.from!.values, a) === value);
   }
-  if (t.attr) return own(t.inst.values, t.attr) === value;
-  return isRecord(t.inst.values) && Object.values(t.inst.values).some((x) => x === value);
+  if (t.attr) return IDENTITY_ATTRIBUTES.includes(t.attr) && own(t.inst.values, t.attr) === value;
+  return IDENTITY_ATTRIBUTES.some((a) => own(t.inst.values, a) === value);
 }
 
 function markerText(refs: unknown): string {
