@@ -9,6 +9,8 @@ import { inputAdapters } from '../src/inputs/adapters.js';
 import { terraformConfigAdapter, terraformPlanAdapter } from '../src/inputs/terraform/index.js';
 import { analyse, type Analysis } from '../src/analysis/analyse.js';
 import { catalogEntry } from '../src/catalog/index.js';
+import { buildSharingModel } from '../src/analysis/sharing.js';
+import { Evaluator } from '../src/analysis/evaluate.js';
 import type { AnalysedResource, EffectiveKey, Resource, Template } from '../src/model/types.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/terraform');
@@ -79,6 +81,15 @@ describe('plan: values known only after apply', () => {
     expect(at).toMatchObject({ line: 52 });
   });
 
+  it('without configuration, a key known only after apply is unknown (not the fallback)', () => {
+    const plan = JSON.parse(readFileSync(join(FIXTURES, 'plan-rds.json'), 'utf8')) as Record<string, unknown>;
+    delete plan.configuration;
+    const l = loadText('plan.json', JSON.stringify(plan), { explicit: true });
+    const a = analyse(l.templates);
+    expect(keyOf(a, 'aws_db_instance.main[0]')).toEqual({ kind: 'unknown' });
+    expect(keyOf(a, 'aws_db_instance.implicit')).toEqual({ kind: 'unknown' });
+  });
+
   it('reads accounts from allowed_account_ids (constant and variable) and assume_role ARNs, and the region', () => {
     expect(template.accounts.sort()).toEqual(['111122223333', '222233334444', '444455556666']);
     expect(template.region).toBe('eu-west-1');
@@ -97,7 +108,7 @@ describe('plan: split S3 encryption resource', () => {
     // The located path is inside the side resource, so the position (and a `related` location) is right.
     const at = analysed(analysis, 'aws_s3_bucket.data').variants[0].primary.at;
     expect(at.slice(0, side.propertiesPath.length)).toEqual(side.propertiesPath);
-    expect(template.doc.locate(at)).toMatchObject({ line: 25 });
+    expect(template.doc.locate(at)).toMatchObject({ line: 30 }); // sse_algorithm of the side resource
   });
 
   it('does not report the side resources as encryptable resources of their own', () => {
@@ -121,6 +132,10 @@ describe('plan: split S3 encryption resource', () => {
     expect(policy.attachesTo).toBe('aws_s3_bucket.data');
     expect(policy.properties?.bucket).toEqual({ 'Fn::GetAtt': ['aws_s3_bucket.data', 'bucket'] });
     expect(analysis.resources.map((r) => r.resource.id)).not.toContain('aws_s3_bucket_policy.data');
+    // A known policy document from a data source stays the JSON text (only identities become references).
+    expect(typeof policy.properties?.policy).toBe('string');
+    const sharing = buildSharingModel(analysis, (t) => new Evaluator(t, {}, analysis.exports));
+    expect(sharing.sharing.map((e) => [e.target.id, e.via])).toEqual([['aws_s3_bucket.data', 'bucket policy aws_s3_bucket_policy.data']]);
   });
 });
 

@@ -7,7 +7,6 @@ import { analyse } from '../analysis/analyse.js';
 import { keyRows } from '../analysis/key-rows.js';
 import { keysFormatters } from '../reporters/keys.js';
 import { version } from '../version.js';
-import { runLintCommand, runRulesCommand, runExplainCommand, runInitCommand } from './commands.js';
 
 export const USAGE = `Usage: kmslint [lint] [paths…]     lint files, directories and globs (default ".")
        kmslint keys [paths…]       print the effective KMS key of every encryptable resource
@@ -97,17 +96,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const color = colorEnabled(values, io);
   try {
+    if (command === 'keys') return runKeys(positionals, values, io, color);
+    // Config, rules and reporters load only for the commands that need them: start-up matters in a pre-commit hook.
+    const commands = await import('./commands.js');
     switch (command) {
-      case 'keys':
-        return runKeys(positionals, values, io, color);
       case 'lint':
-        return await runLintCommand(positionals, values, io, color);
+        return await commands.runLintCommand(positionals, values, io, color);
       case 'rules':
-        return runRulesCommand(io, color);
+        return commands.runRulesCommand(io, color);
       case 'explain':
-        return runExplainCommand(positionals, io);
+        return commands.runExplainCommand(positionals, io);
       case 'init':
-        return runInitCommand(values, io);
+        return commands.runInitCommand(values, io);
       default:
         io.stderr(`kmslint: the ${command} command is not available in this version yet\n`);
         return 2;

@@ -194,7 +194,8 @@ const KEYS = [...KEY_TYPES].filter((t) => t.startsWith('aws_'));
 const BUCKETS = ['aws_s3_bucket', 'aws_s3_directory_bucket'];
 
 export const SIDE_LINKS: readonly SideLink[] = [
-  { type: 'aws_s3_bucket_server_side_encryption_configuration', attribute: 'bucket', targets: BUCKETS, match: ['bucket', 'id'], keyBearing: true },
+  // Directory buckets are left out: SSE-KMS there needs a customer key, the general S3 fallback does not apply.
+  { type: 'aws_s3_bucket_server_side_encryption_configuration', attribute: 'bucket', targets: ['aws_s3_bucket'], match: ['bucket', 'id'], keyBearing: true },
   { type: 'aws_s3_bucket_policy', attribute: 'bucket', targets: BUCKETS, match: ['bucket', 'id'] },
   { type: 'aws_sqs_queue_policy', attribute: 'queue_url', targets: ['aws_sqs_queue'], match: ['url', 'id'] },
   { type: 'aws_sns_topic_policy', attribute: 'arn', targets: ['aws_sns_topic'], match: ['arn', 'id'] },

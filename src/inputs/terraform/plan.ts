@@ -122,6 +122,9 @@ class PlanReader {
       const ctx: Context = { module: inst.module, index: inst.index, hops: 0 };
       if (isRecord(own(config, 'expressions'))) {
         this.walkExpressions(inst, inst.values, inst.resource.unknownAfterApply, own(config, 'expressions') as Record<string, unknown>, [], ctx, edits, 0);
+      } else if (!config && inst.resource.unknownAfterApply) {
+        // No configuration for this resource: a value unknown in the plan may come from anywhere.
+        markUnknown(this.template, inst.values, inst.resource.unknownAfterApply, [], edits, 0);
       }
       scanIdentities(inst, inst.values, [], identities, edits, 0);
       if (edits.length === 0) continue;
@@ -256,7 +259,7 @@ class PlanReader {
       const u = own(unknown, attr);
       if (Array.isArray(expr)) {
         // Nested blocks: one expressions map per block, in the order of the values' list.
-        if (!Array.isArray(v)) continue;
+        if (!Array.isArray(v) || v.length !== expr.length) continue; // set blocks reordered, dynamic blocks: no safe pairing
         expr.forEach((block, i) => {
           const value: unknown = v[i];
           if (isRecord(block) && isRecord(value)) this.walkExpressions(inst, value, Array.isArray(u) ? u[i] : undefined, block, [...path, attr, i], ctx, edits, depth + 1);
@@ -493,4 +496,18 @@ function scanIdentities(inst: Instance, value: unknown, path: (string | number)[
   }
   if (Array.isArray(value)) value.forEach((v, i) => scanIdentities(inst, v, [...path, i], identities, edits, depth + 1));
   else if (isRecord(value)) for (const [k, v] of Object.entries(value)) scanIdentities(inst, v, [...path, k], identities, edits, depth + 1);
+}
+
+/** Mark every value `after_unknown` flags as unknown (used when the plan has no configuration for a resource). */
+function markUnknown(template: Template, values: unknown, unknown: unknown, path: (string | number)[], edits: Edit[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  if (Array.isArray(unknown)) {
+    unknown.forEach((u, i) => Array.isArray(values) && markUnknown(template, values[i], u, [...path, i], edits, depth + 1));
+    return;
+  }
+  if (!isRecord(unknown) || !isRecord(values)) return;
+  for (const [k, u] of Object.entries(unknown)) {
+    if (u === true) edits.push({ path: [...path, k], value: unknownMarker(template, 'a value known only after apply') });
+    else markUnknown(template, own(values, k), u, [...path, k], edits, depth + 1);
+  }
 }
