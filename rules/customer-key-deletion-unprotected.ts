@@ -40,7 +40,7 @@ export const rule: Rule = {
       }
       const name = tf ? 'deletion_window_in_days' : 'PendingWindowInDays';
       const raw = own(r.properties, name);
-      if (raw === undefined) continue;
+      if (raw === undefined || raw === null) continue; // unset: the 30-day default
       const w = k.ev.resolve(raw);
       const days = w.kind === 'literal' ? Number(w.value) : NaN;
       if (Number.isFinite(days) && days < min) {

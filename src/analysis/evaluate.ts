@@ -138,7 +138,8 @@ export class Evaluator {
       }
       return { kind: 'literal', value: def };
     }
-    return unknown(`${arg} is not declared in the template`);
+    // Inputs other than CloudFormation mark unresolvable references with a description (it has spaces).
+    return unknown(/\s/.test(arg) ? arg : `${arg} is not declared in the template`);
   }
 
   private getAtt(arg: unknown): Value {

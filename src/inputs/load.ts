@@ -91,6 +91,10 @@ function readText(path: string): string {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     throw new DocumentParseError(path, 'file is UTF-16 encoded; kmslint reads UTF-8 (on Windows PowerShell, write the file with `-Encoding utf8`)', 1, 1);
   }
+  // UTF-16 without a byte order mark: every other byte of ASCII text is zero.
+  if (buf.length >= 4 && ((buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0))) {
+    throw new DocumentParseError(path, 'file is UTF-16 encoded; kmslint reads UTF-8 (on Windows PowerShell, write the file with `-Encoding utf8`)', 1, 1);
+  }
   const nul = buf.indexOf(0);
   if (nul !== -1 && nul < 8192) throw new DocumentParseError(path, 'binary file (contains NUL bytes)', 1, 1);
   return buf.toString('utf8');
