@@ -162,3 +162,25 @@ describe('kmslint CLI', () => {
     expect((await cli(['missing-dir/'], dir)).code).toBe(2);
   });
 });
+
+describe('suppressions', () => {
+  it('a Metadata ignore with a reason suppresses, is counted, and stays in SARIF as suppressed; one without a reason does not', async () => {
+    const withReason = SHARED.replace('    Type: AWS::S3::Bucket\n', '    Type: AWS::S3::Bucket\n    Metadata:\n      kmslint:\n        ignore:\n          - rule: cross-account-aws-managed-key\n            reason: partner reads only public reports\n');
+    const noReason = SHARED.replace('    Type: AWS::S3::Bucket\n', '    Type: AWS::S3::Bucket\n    Metadata: { kmslint: { ignore: [{ rule: cross-account-aws-managed-key }] } }\n');
+    const dir = workspace({ 'a.yaml': withReason, 'b.yaml': noReason });
+    const a = await cli(['a.yaml', '--format', 'json'], dir);
+    expect(a.code).toBe(0);
+    const out = JSON.parse(a.stdout);
+    expect(out.summary.suppressed).toBe(1);
+    expect(out.findings.find((f: { ruleId: string }) => f.ruleId === 'cross-account-aws-managed-key').suppressed).toBe(true);
+    const sarif = JSON.parse((await cli(['a.yaml', '--format', 'sarif'], dir)).stdout);
+    const res = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cross-account-aws-managed-key');
+    expect(res.suppressions[0]).toMatchObject({ kind: 'inSource', justification: 'partner reads only public reports' });
+    expect((await cli(['b.yaml'], dir)).code).toBe(1);
+  });
+
+  it('Terraform-style suppressions by resource address go through config overrides', async () => {
+    const dir = workspace({ 'app.yaml': SHARED, '.kmslintrc.yaml': 'overrides:\n  - resources: ["Bucket"]\n    rules: { cross-account-aws-managed-key: "off" }\n' });
+    expect((await cli(['app.yaml'], dir)).code).toBe(0);
+  });
+});

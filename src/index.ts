@@ -1,0 +1,13 @@
+// Public API: the one engine every front end (CLI, editor server, CDK Aspect) calls.
+export { loadInputs, type LoadedSet, type LoadInputsOptions } from './engine/load-inputs.js';
+export { loadFile, loadText, type LoadedInput, type LoadOptions } from './inputs/load.js';
+export { lint, type LintOptions, type LintRun } from './engine/lint.js';
+export { analyse, type Analysis } from './analysis/analyse.js';
+export { keyRows, type KeyRow } from './analysis/key-rows.js';
+export { loadConfig, validateConfig, ConfigError } from './config/load.js';
+export type { ResolvedConfig, UserConfig, Requirement } from './config/types.js';
+export { allRules, findRule, docsUrlFor } from './engine/registry.js';
+export { lintFormatters } from './reporters/index.js';
+export { keysFormatters } from './reporters/keys.js';
+export type * from './model/types.js';
+export type * from './model/findings.js';
