@@ -13,6 +13,7 @@ export const rule: Rule = {
       for (const k of [{ purpose: 'data', resolved: v.primary }, ...v.secondary]) {
         const key = k.resolved.key;
         if (key.kind !== 'aws-managed' || key.origin !== 'explicit' || !key.alias) continue;
+        if (k.resolved.aliasKnown === false) continue; // the catalog does not know this service's alias
         const expected = k.resolved.expectedAlias;
         if (expected === key.alias) continue;
         const what = k.purpose === 'data' ? '' : ` for its ${k.purpose} key`;

@@ -95,7 +95,7 @@ function evaluateAt(resource: Resource, row: CatalogRow, slot: KeySlot, base: Lo
         ? `${keyName} refers to ${cls.describe}, so the key cannot be determined`
         : `${keyName} names ${cls.describe}`;
     const expectedAlias = slot.alias ?? (slot.onNoKey.kind === 'aws-managed' ? slot.onNoKey.alias : row.alias);
-    return { key: cls.key, reason, at: keyAt.path, keyResource: cls.keyResource, uncertain, expectedAlias, named: true };
+    return { key: cls.key, reason, at: keyAt.path, keyResource: cls.keyResource, uncertain, expectedAlias, aliasKnown: !row.generic, named: true };
   }
   if (on.holds) {
     // A secondary slot that is on by presence of its key but has no key is simply absent.

@@ -278,8 +278,23 @@ export class Evaluator {
       if (!Array.isArray(here.value) || key >= here.value.length) return undefined;
       return this.settle({ value: here.value[key], path: [...here.path, key] });
     }
-    if (!isRecord(here.value) || !Object.prototype.hasOwnProperty.call(here.value, key)) return undefined;
-    return this.settle({ value: here.value[key], path: [...here.path, key] });
+    // A property holding a JSON document (a policy, an EMR security configuration) is read through.
+    const container = isRecord(here.value) && intrinsicName(here.value) === undefined ? here.value : this.jsonDocument(here.value);
+    if (!container || !Object.prototype.hasOwnProperty.call(container, key)) return undefined;
+    return this.settle({ value: container[key], path: [...here.path, key] });
+  }
+
+  /** The object a JSON text (or an intrinsic that yields one) holds, if it is one. */
+  private jsonDocument(value: unknown): Record<string, unknown> | undefined {
+    const v = typeof value === 'string' ? value : intrinsicName(value) ? this.resolve(value) : undefined;
+    const text = typeof v === 'string' ? v : v && v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
+    if (!text || !/^\s*\{/.test(text)) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return isRecord(parsed) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The list elements at a located value (each settled), or [] when it is not a list. */

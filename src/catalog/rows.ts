@@ -779,7 +779,7 @@ export const rows: readonly CatalogRow[] = [
   },
   // 18
   {
-    cfnTypes: ['AWS::Lambda::Function'],
+    cfnTypes: ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
     service: 'Lambda',
     alias: 'alias/aws/lambda',
     confidence: 'V',
@@ -1212,8 +1212,8 @@ export const rows: readonly CatalogRow[] = [
   },
   // 27
   {
-    // The key is named inside the Policy JSON string ("AWSOwnedKey": true or "KmsARN"), which a
-    // catalog path cannot read; only encryption policies carry a key at all.
+    // The key is named inside the Policy JSON ("AWSOwnedKey": true, or "KmsARN"); catalog paths read
+    // through JSON text. Only encryption policies carry a key at all.
     cfnTypes: ['AWS::OpenSearchServerless::SecurityPolicy'],
     service: 'OpenSearch Serverless',
     confidence: 'P',
@@ -1221,9 +1221,13 @@ export const rows: readonly CatalogRow[] = [
     slots: [
       {
         purpose: 'data',
-        on: { path: 'Type', equals: ['encryption'] },
-        onNoKey: { kind: 'unknown', why: 'the key is named inside the Policy JSON ("AWSOwnedKey" or "KmsARN"), which is not read' },
-        off: [{ outcome: { kind: 'none', note: 'a network policy configures no encryption and holds no data' } }],
+        key: 'Policy.KmsARN',
+        on: { all: [{ path: 'Type', equals: ['encryption'] }, { not: { path: 'Policy.AWSOwnedKey', equals: [true] } }] },
+        onNoKey: { kind: 'unknown', why: 'AWSOwnedKey is not true and the policy names no KmsARN' },
+        off: [
+          { when: { path: 'Type', equals: ['encryption'] }, outcome: { kind: 'aws-owned', what: 'an AWS owned key (AWSOwnedKey is true)' } },
+          { outcome: { kind: 'none', note: 'a network or data access policy configures no encryption and holds no data' } },
+        ],
       },
     ],
     terraform: [
@@ -1232,9 +1236,13 @@ export const rows: readonly CatalogRow[] = [
         slots: [
           {
             purpose: 'data',
-            on: { path: 'type', equals: ['encryption'] },
-            onNoKey: { kind: 'unknown', why: 'the key is named inside the policy JSON ("AWSOwnedKey" or "KmsARN"), which is not read' },
-            off: [{ outcome: { kind: 'none', note: 'a network policy configures no encryption and holds no data' } }],
+            key: 'policy.KmsARN',
+            on: { all: [{ path: 'type', equals: ['encryption'] }, { not: { path: 'policy.AWSOwnedKey', equals: [true] } }] },
+            onNoKey: { kind: 'unknown', why: 'AWSOwnedKey is not true and the policy names no KmsARN' },
+            off: [
+              { when: { path: 'type', equals: ['encryption'] }, outcome: { kind: 'aws-owned', what: 'an AWS owned key (AWSOwnedKey is true)' } },
+              { outcome: { kind: 'none', note: 'a network or data access policy configures no encryption and holds no data' } },
+            ],
           },
         ],
       },

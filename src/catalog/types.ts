@@ -61,6 +61,8 @@ export interface CatalogRow {
   slots: readonly KeySlot[];
   /** Terraform counterparts, each with its own attribute paths (filled by the Terraform input). */
   terraform?: readonly { type: string; slots: readonly KeySlot[] }[];
+  /** Built from the list of key properties alone: the default is not known, and neither is the alias. */
+  generic?: boolean;
   /** V verified, P partly verified, I inferred, U sources conflict (reasons then say "may"). */
   confidence: 'V' | 'P' | 'I' | 'U';
   /** Source URL(s) of the default behaviour. */

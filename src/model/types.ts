@@ -116,6 +116,8 @@ export interface ResolvedKey {
   uncertain?: boolean;
   /** The key was named by a key property (as opposed to a default). */
   named?: boolean;
+  /** False when the catalog does not know which AWS managed alias (if any) this slot's service has. */
+  aliasKnown?: boolean;
   /** The AWS managed alias this slot's service uses (undefined: the service has none). */
   expectedAlias?: string;
 }
