@@ -175,7 +175,23 @@ describe('nested stack parameters', () => {
   // CDK passes a parent's key to a nested stack as a `referenceto…` parameter with no default; its
   // value is an expression of the parent template (`Fn::GetAtt: [Key, Arn]` in the CfnStack's
   // `Parameters`). Resolving it needs the evaluator to bind such parameters in the parent's context.
-  it.todo('a nested queue encrypted with the parent stack\'s key resolves to that customer key');
+  it('a nested queue encrypted with the parent stack\'s key resolves to that customer key', () => {
+    const outdir = synthApp((app) => {
+      const parent = new Stack(app, 'Holder', { env: ENV });
+      const key = new kms.Key(parent, 'ParentKey');
+      const nested = new NestedStack(parent, 'Child');
+      new sqs.Queue(nested, 'Queue', { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key });
+    });
+    const input = loadFile(outdir, { explicit: true });
+    expect(input.error).toBeNull();
+    const analysis = analyse(input.templates);
+    const queue = analysis.resources.find((r) => r.resource.type === 'AWS::SQS::Queue')!;
+    const parentTemplate = input.templates.find((t) => t.stack === 'Holder')!;
+    const keyId = parentTemplate.resources.find((r) => r.type === 'AWS::KMS::Key')!.id;
+    expect(queue.resource.template).not.toBe(parentTemplate);
+    expect(keys(queue)).toEqual([{ branch: {}, key: { kind: 'customer-managed', keyRef: keyId } }]);
+    expect(queue.variants[0].primary.keyResource?.template).toBe(parentTemplate);
+  });
 });
 
 describe('CLI-style metadata (aws:cdk:path, aws:asset:path)', () => {

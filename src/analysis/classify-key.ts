@@ -57,7 +57,7 @@ function classifyKeyResource(resource: Resource | undefined, template: Template,
   if (KEY_TYPES.has(resource.type)) {
     return {
       key: { kind: 'customer-managed', keyRef: resource.id },
-      describe: `the customer managed key ${resource.id} declared in the template`,
+      describe: `the customer managed key ${resource.id} declared ${resource.template === ev.template ? 'in the template' : `in stack ${resource.template.stack}`}`,
       keyResource: resource,
     };
   }

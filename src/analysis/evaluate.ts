@@ -126,6 +126,12 @@ export class Evaluator {
     const resource = this.template.resourcesById.get(arg);
     if (resource) return { kind: 'resource', id: arg, template: this.template };
     const param = own(this.template.parameters, arg);
+    const bound = this.template.parameterBindings;
+    if (isRecord(param) && bound && Object.prototype.hasOwnProperty.call(bound.values, arg)) {
+      // A nested stack's parameter is whatever the parent passes, evaluated in the parent.
+      if (this.depth > MAX_DEPTH / 2) return unknown(`parameter ${arg} is passed through too many stacks`);
+      return new Evaluator(bound.template, {}, this.exports).resolve(bound.values[arg]);
+    }
     if (isRecord(param)) {
       const type = own(param, 'Type');
       if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value')) {

@@ -82,6 +82,11 @@ export interface Template {
   outputs: Record<string, unknown>;
   /** Template-level metadata (suppressions). */
   metadata?: Record<string, unknown>;
+  /**
+   * Values a parent stack passes to this nested stack's parameters (`AWS::CloudFormation::Stack`
+   * `Parameters`), as expressions of the parent template.
+   */
+  parameterBindings?: { template: Template; values: Record<string, unknown> };
   /** Accounts this template deploys into (CDK env, Terraform allowed_account_ids). */
   accounts: string[];
   region?: string;

@@ -110,6 +110,8 @@ interface StackContext {
   constructPath: string;
   paths: Map<string, Map<string, string>>;
   assetFiles: () => Map<string, string>;
+  /** For a nested stack: the parent template and the `Parameters` it passes. */
+  parameterBindings?: Template['parameterBindings'];
 }
 
 function readTemplate(run: Run, dir: Place, file: Place, ctx: StackContext, depth: number): void {
@@ -130,6 +132,7 @@ function readTemplate(run: Run, dir: Place, file: Place, ctx: StackContext, dept
     if (err instanceof DocumentParseError) return problem(run, `${file.display}: ${err.message}`, err.line, err.column);
     throw err;
   }
+  if (ctx.parameterBindings) template.parameterBindings = ctx.parameterBindings;
   run.templates.push(template);
 
   for (const resource of template.resources) {
@@ -141,8 +144,10 @@ function readTemplate(run: Run, dir: Place, file: Place, ctx: StackContext, dept
       continue;
     }
     const nestedPath = resource.constructPath ? nestedStackPath(resource.constructPath) : undefined;
+    const passed = resource.properties?.Parameters;
     readTemplate(run, dir, nestedFile, {
       ...ctx,
+      parameterBindings: passed && typeof passed === 'object' && !Array.isArray(passed) ? { template, values: passed as Record<string, unknown> } : undefined,
       stack: nestedPath ?? `${ctx.stack}/${resource.id}`,
       // Without a construct path the nested stack's logical ids cannot be told from its siblings'.
       constructPath: nestedPath ?? `\0${resource.id}`,
