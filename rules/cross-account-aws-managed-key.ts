@@ -14,7 +14,9 @@ export const rule: Rule = {
       const own = ctx.ownAccounts(edge.template);
       const s = edge.scope;
       const foreign = s.kind === 'public' || s.kind === 'organization' || (s.kind === 'account' && !own.has(s.account));
-      if (!foreign) continue;
+      // An account kmslint cannot determine is reported as such (a warning), not guessed either way.
+      const undetermined = s.kind === 'unknown';
+      if (!foreign && !undetermined) continue;
       const analysed = ctx.analysis.byResource.get(edge.target.template)?.get(edge.target.id);
       if (!analysed) continue;
       for (const v of analysed.variants) {
@@ -22,6 +24,20 @@ export const rule: Rule = {
         if (k.key.kind !== 'aws-managed') continue;
         const may = edge.certainty === 'may' ? ' may' : '';
         const org = s.kind === 'organization' && !s.org && ctx.config.organization ? { ...s, org: ctx.config.organization } : s;
+        if (undetermined) {
+          ctx.report({
+            resource: edge.target,
+            at: k.at,
+            key: k.key,
+            branch: v.branch,
+            severity: 'warning',
+            message:
+              `${edge.target.id} may be shared with another account through ${edge.via} (${s.why}) and uses ${keyPhrase(k)}; ` +
+              `if that principal is outside the account it cannot use an AWS managed key — check it, or use a customer managed key`,
+            related: [{ template: edge.template, at: edge.at, message: 'principal whose account cannot be determined' }],
+          });
+          continue;
+        }
         ctx.report({
           resource: edge.target,
           at: k.at,

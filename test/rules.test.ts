@@ -10,7 +10,7 @@ const FORMATS = ['cloudformation', 'terraform', 'cdk'] as const;
 
 interface Cases {
   config?: unknown;
-  cases: Record<string, { resource?: string; line?: number }[]>;
+  cases: Record<string, { resource?: string; line?: number; severity?: string }[]>;
 }
 
 function casesFor(format: string, id: string): Cases | undefined {
@@ -44,13 +44,14 @@ for (const format of FORMATS) {
         const result = lintPaths([path], config);
         const got = result.findings
           .filter((f) => f.ruleId === id)
-          .map((f) => ({ resource: f.resource?.id, line: f.line }))
+          .map((f) => ({ resource: f.resource?.id, line: f.line, severity: f.severity }))
           .sort((a, b) => (a.line - b.line) || String(a.resource).localeCompare(String(b.resource)));
         const want = [...expected].sort((a, b) => ((a.line ?? 0) - (b.line ?? 0)) || String(a.resource).localeCompare(String(b.resource)));
         expect(got.length, JSON.stringify(result.findings.filter((f) => f.ruleId === id).map((f) => `${f.line}: ${f.message}`), null, 1)).toBe(want.length);
         want.forEach((w, i) => {
           if (w.resource !== undefined) expect(got.map((g) => g.resource)).toContain(w.resource);
           if (w.line !== undefined) expect(got.map((g) => g.line)).toContain(w.line);
+          if (w.severity !== undefined) expect(got.map((g) => g.severity)).toContain(w.severity);
           void i;
         });
         if (id !== 'parse-error') expect(result.inputs.every((i) => i.error === null), 'fixture parses').toBe(true);

@@ -112,14 +112,20 @@ export function principalScope(value: unknown, ev: Evaluator): PrincipalScope {
   return scopeOfText(v.value);
 }
 
+/** Pseudo parameters contain colons; turn them into colon-free tokens before reading an ARN. */
+export function withoutPseudoColons(text: string): string {
+  return text.replace(/\$\{AWS::(Partition|Region|AccountId|URLSuffix)\}/g, (_, p: string) => (p === 'Partition' ? 'aws' : `{${p}}`));
+}
+
 export function scopeOfText(text: string): PrincipalScope {
-  const s = text.trim();
+  const s = withoutPseudoColons(text.trim());
+  if (s === '{AccountId}') return { kind: 'own' };
   if (s === '*') return { kind: 'public' };
   if (/^\d{12}$/.test(s)) return { kind: 'account', account: s };
-  const arn = /^arn:[^:]*:(?:iam|sts)::([^:]+):/.exec(s.replace(/\$\{AWS::Partition\}/g, 'aws'));
+  const arn = /^arn:[^:]*:(?:iam|sts)::([^:]+):/.exec(s);
   if (arn) {
     const acct = arn[1];
-    if (acct === '${AWS::AccountId}') return { kind: 'own' };
+    if (acct === '{AccountId}') return { kind: 'own' };
     if (/^\d{12}$/.test(acct)) return { kind: 'account', account: acct };
     return { kind: 'unknown', why: `account "${acct}" is known only at deploy time` };
   }
@@ -147,17 +153,17 @@ function conditionScopes(condition: unknown, ev: Evaluator): PrincipalScope[] | 
       } else if (ACCOUNT_KEYS.has(k)) {
         for (const x of values) {
           if (x.kind === 'literal' && typeof x.value === 'string') {
-            const t = x.value.trim();
-            scopes.push(t === '${AWS::AccountId}' || t === '{AccountId}' ? { kind: 'own' } : /^\d{12}$/.test(t) ? { kind: 'account', account: t } : { kind: 'unknown', why: `account condition "${t}"` });
+            const t = withoutPseudoColons(x.value.trim());
+            scopes.push(t === '{AccountId}' ? { kind: 'own' } : /^\d{12}$/.test(t) ? { kind: 'account', account: t } : { kind: 'unknown', why: `account condition "${t}"` });
           } else scopes.push({ kind: 'unknown', why: 'an account condition that cannot be resolved' });
         }
       } else if (ARN_KEYS.has(k)) {
         for (const x of values) {
           if (x.kind === 'resource') scopes.push({ kind: 'own' });
           else if (x.kind === 'literal' && typeof x.value === 'string') {
-            const m = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(x.value.replace(/\$\{AWS::(Partition|Region)\}/g, 'x'));
+            const m = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(withoutPseudoColons(x.value));
             const acct = m?.[1];
-            scopes.push(acct === '${AWS::AccountId}' ? { kind: 'own' } : acct && /^\d{12}$/.test(acct) ? { kind: 'account', account: acct } : { kind: 'unknown', why: 'an ARN condition without a known account' });
+            scopes.push(acct === '{AccountId}' ? { kind: 'own' } : acct && /^\d{12}$/.test(acct) ? { kind: 'account', account: acct } : { kind: 'unknown', why: 'an ARN condition without a known account' });
           } else scopes.push({ kind: 'unknown', why: 'an ARN condition that cannot be resolved' });
         }
       }

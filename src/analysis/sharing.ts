@@ -5,7 +5,7 @@ import type { DocPath, Resource, Template } from '../model/types.js';
 import type { Analysis } from './analyse.js';
 import { Evaluator, type Located } from './evaluate.js';
 import { getPath } from './effective-key.js';
-import { policyGrants, scopeOfText, type PrincipalScope } from './principals.js';
+import { policyGrants, scopeOfText, withoutPseudoColons, type PrincipalScope } from './principals.js';
 
 export interface SharingEdge {
   /** The shared resource (bucket, queue, …). */
@@ -273,9 +273,9 @@ function backupEdges(r: Resource, root: Located, ev: Evaluator, model: SharingMo
     for (const copy of allAt(ev, rule, 'CopyActions[].DestinationBackupVaultArn')) {
       const v = ev.resolve(copy.value);
       if (v.kind !== 'literal' || typeof v.value !== 'string') continue;
-      const m = /^arn:[^:]*:backup:[^:]*:([^:]*):/.exec(v.value.replace(/\$\{AWS::(Partition|Region)\}/g, 'x'));
+      const m = /^arn:[^:]*:backup:[^:]*:([^:]*):/.exec(withoutPseudoColons(v.value));
       if (!m) continue;
-      const scope = m[1] === '${AWS::AccountId}' ? ({ kind: 'own' } as const) : scopeOfText(m[1]);
+      const scope = scopeOfText(m[1]);
       model.sharing.push({ target: source, via: `AWS Backup copy to another account's vault (plan ${r.id})`, scope, template: r.template, at: copy.path, certainty: 'may' });
     }
   }
@@ -298,9 +298,9 @@ function subscriptionEdges(r: Resource, root: Located, ev: Evaluator, model: Sha
       const endpoint = getPath(ev, holder, site.endpoint);
       const v = endpoint && ev.resolve(endpoint.value);
       if (!endpoint || !v || v.kind !== 'literal' || typeof v.value !== 'string') continue;
-      const m = /^arn:[^:]*:(sqs|lambda|firehose):[^:]*:([^:]*):/.exec(v.value);
+      const m = /^arn:[^:]*:(sqs|lambda|firehose):[^:]*:([^:]*):/.exec(withoutPseudoColons(v.value));
       if (!m) continue;
-      const scope = m[2] === '${AWS::AccountId}' ? ({ kind: 'own' } as const) : scopeOfText(m[2]);
+      const scope = scopeOfText(m[2]);
       model.sharing.push({ target: topic, via: `subscription ${r.id} of an endpoint in another account`, scope, template: r.template, at: endpoint.path, certainty: 'may' });
     }
   }
