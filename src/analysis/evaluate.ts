@@ -7,7 +7,8 @@ export type Value =
   | { kind: 'literal'; value: unknown }
   /** `Ref` (no attribute) or `Fn::GetAtt` of a resource in the same template. */
   | { kind: 'resource'; id: string; attribute?: string; template: Template }
-  | { kind: 'unknown'; why: string }
+  /** `token`: how the value is written inside a string (`${AWS::AccountId}`), where that still means something. */
+  | { kind: 'unknown'; why: string; token?: string }
   | { kind: 'novalue' };
 
 /** A value found at a path, with the path it was found at in the original document. */
@@ -122,7 +123,7 @@ export class Evaluator {
   private ref(arg: unknown): Value {
     if (typeof arg !== 'string') return unknown('malformed Ref');
     if (arg === 'AWS::NoValue') return { kind: 'novalue' };
-    if (PSEUDO_PARAMETERS.has(arg)) return unknown(`${arg} is known only at deploy time`);
+    if (PSEUDO_PARAMETERS.has(arg)) return { kind: 'unknown', why: `${arg} is known only at deploy time`, token: `\${${arg}}` };
     const resource = this.template.resourcesById.get(arg);
     if (resource) return { kind: 'resource', id: arg, template: this.template };
     const param = own(this.template.parameters, arg);
@@ -218,6 +219,7 @@ export class Evaluator {
   private asText(v: Value): string {
     if (v.kind === 'literal') return typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean' ? String(v.value) : '${?}';
     if (v.kind === 'resource') return v.attribute ? `\${${v.id}.${v.attribute}}` : `\${${v.id}}`;
+    if (v.kind === 'unknown' && v.token) return v.token;
     return '${?}';
   }
 
