@@ -31,6 +31,8 @@ export function analyse(templates: Template[]): Analysis {
       const analysed = analyseResource(resource.keySource?.resource ?? resource, entry.row, entry.slots, exports);
       analysed.resource = resource;
       if (analysed.variants.length === 0) continue; // its Condition is false in every case
+      // A type known only by its key properties says nothing useful until a key is named.
+      if (entry.row.generic && analysed.variants.every((v) => !v.primary.named && v.secondary.length === 0)) continue;
       resources.push(analysed);
       map.set(resource.id, analysed);
     }
