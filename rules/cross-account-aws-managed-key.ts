@@ -22,7 +22,7 @@ export const rule: Rule = {
       for (const v of analysed.variants) {
         const k = (edge.keyPurpose && v.secondary.find((x) => x.purpose === edge.keyPurpose)?.resolved) || v.primary;
         if (k.key.kind !== 'aws-managed') continue;
-        const may = edge.certainty === 'may' ? ' may' : '';
+        const cannot = edge.certainty === 'may' ? 'may not be able to' : 'cannot';
         const org = s.kind === 'organization' && !s.org && ctx.config.organization ? { ...s, org: ctx.config.organization } : s;
         if (undetermined) {
           ctx.report({
@@ -45,7 +45,7 @@ export const rule: Rule = {
           branch: v.branch,
           message:
             `${edge.target.id} is shared with ${describeScope(org)} through ${edge.via} but uses ${keyPhrase(k)}; ` +
-            `other accounts${may} cannot use AWS managed keys — use a customer managed key whose policy grants that account`,
+            `other accounts ${cannot} use AWS managed keys — use a customer managed key whose policy grants that account`,
           related: [{ template: edge.template, at: edge.at, message: `shared here with ${describeScope(org)}` }],
         });
       }

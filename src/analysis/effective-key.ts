@@ -92,7 +92,7 @@ function evaluateAt(resource: Resource, row: CatalogRow, slot: KeySlot, base: Lo
     const cls = classifyKeyValue(ev.resolve(keyAt.value), ev);
     const reason =
       cls.key.kind === 'unknown'
-        ? `${keyName} refers to ${cls.describe}, so the key cannot be determined`
+        ? `${keyName} cannot be resolved: ${cls.describe}`
         : `${keyName} names ${cls.describe}`;
     const expectedAlias = slot.alias ?? (slot.onNoKey.kind === 'aws-managed' ? slot.onNoKey.alias : row.alias);
     return { key: cls.key, reason, at: keyAt.path, keyResource: cls.keyResource, uncertain, expectedAlias, aliasKnown: !row.generic, named: true };

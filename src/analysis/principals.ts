@@ -114,7 +114,8 @@ export function principalScope(value: unknown, ev: Evaluator): PrincipalScope {
 
 /** Pseudo parameters contain colons; turn them into colon-free tokens before reading an ARN. */
 export function withoutPseudoColons(text: string): string {
-  return text.replace(/\$\{AWS::(Partition|Region|AccountId|URLSuffix)\}/g, (_, p: string) => (p === 'Partition' ? 'aws' : `{${p}}`));
+  // Terraform's data.aws_caller_identity is the account the configuration deploys to (contract §2).
+  return text.replace(/\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id\}/g, '{AccountId}').replace(/\$\{AWS::(Partition|Region|AccountId|URLSuffix)\}/g, (_, p: string) => (p === 'Partition' ? 'aws' : `{${p}}`));
 }
 
 export function scopeOfText(text: string): PrincipalScope {

@@ -236,47 +236,80 @@ function accountListEdges(r: Resource, root: Located, ev: Evaluator, model: Shar
   }
 }
 
-function replicationEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
-  if (r.type !== 'AWS::S3::Bucket') return;
-  for (const rule of allAt(ev, root, 'ReplicationConfiguration.Rules[]')) {
-    const account = getPath(ev, rule, 'Destination.Account');
-    if (!account) continue;
-    const v = ev.resolve(account.value);
-    const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'the destination account cannot be resolved' };
-    model.sharing.push({ target: r, via: 'S3 replication to another account', scope, template: r.template, at: account.path, certainty: 'yes', keyPurpose: 'replica' });
-  }
-}
+/** S3 replication rules that name a destination account: CloudFormation inline, Terraform split. */
+const REPLICATION = [
+  { type: 'AWS::S3::Bucket', bucket: undefined, rules: 'ReplicationConfiguration.Rules[]', account: 'Destination.Account' },
+  { type: 'aws_s3_bucket_replication_configuration', bucket: 'bucket', rules: 'rule[]', account: 'destination[].account' },
+] as const;
 
-function ramEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
-  if (r.type !== 'AWS::RAM::ResourceShare' && r.type !== 'aws_ram_resource_association') return;
-  const principals = allAt(ev, root, 'Principals[]');
-  for (const arn of allAt(ev, root, 'ResourceArns[]')) {
-    const target = referencedResource(arn.value, ev);
-    if (!target) continue;
-    for (const p of principals) {
-      const v = ev.resolve(p.value);
-      const text = v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
-      const scope: PrincipalScope = !text ? { kind: 'unknown', why: 'a principal that cannot be resolved' }
-        : /:organizations::/.test(text) ? { kind: 'organization', org: text }
-        : scopeOfText(text);
-      model.sharing.push({ target, via: `RAM share ${r.id}`, scope, template: r.template, at: p.path, certainty: CROSS_ACCOUNT_CERTAINTY[target.type] ?? 'may' });
+function replicationEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  for (const site of REPLICATION) {
+    if (site.type !== r.type) continue;
+    const bucketAt = site.bucket ? getPath(ev, root, site.bucket) : undefined;
+    const bucket = site.bucket ? bucketAt && referencedResource(bucketAt.value, ev) : r;
+    if (!bucket) continue;
+    for (const rule of allAt(ev, root, site.rules)) {
+      const account = getPath(ev, rule, site.account);
+      if (!account) continue;
+      const v = ev.resolve(account.value);
+      const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'the destination account cannot be resolved' };
+      model.sharing.push({ target: bucket, via: 'S3 replication to another account', scope, template: r.template, at: account.path, certainty: 'yes', keyPurpose: 'replica' });
     }
   }
 }
 
+function ramEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
+  if (r.type === 'AWS::RAM::ResourceShare') {
+    const principals = allAt(ev, root, 'Principals[]');
+    for (const arn of allAt(ev, root, 'ResourceArns[]')) {
+      const target = referencedResource(arn.value, ev);
+      if (target) for (const p of principals) model.sharing.push(ramEdge(target, r, p, ev));
+    }
+    return;
+  }
+  // Terraform splits a share: resources and principals join on resource_share_arn.
+  if (r.type !== 'aws_ram_resource_association') return;
+  const share = referencedResource(getPath(ev, root, 'resource_share_arn')?.value, ev);
+  const target = referencedResource(getPath(ev, root, 'resource_arn')?.value, ev);
+  if (!share || !target) return;
+  for (const other of r.template.resources) {
+    if (other.type !== 'aws_ram_principal_association') continue;
+    const otherRoot: Located = { value: other.properties ?? {}, path: other.propertiesPath };
+    if (referencedResource(getPath(ev, otherRoot, 'resource_share_arn')?.value, ev) !== share) continue;
+    const p = getPath(ev, otherRoot, 'principal');
+    if (p) model.sharing.push(ramEdge(target, share, p, ev));
+  }
+}
+
+function ramEdge(target: Resource, share: Resource, p: Located, ev: Evaluator): SharingEdge {
+  const v = ev.resolve(p.value);
+  const text = v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
+  const scope: PrincipalScope = !text ? { kind: 'unknown', why: 'a principal that cannot be resolved' }
+    : /:organizations::/.test(text) ? { kind: 'organization', org: text }
+    : scopeOfText(text);
+  return { target, via: `RAM share ${share.id}`, scope, template: share.template, at: p.path, certainty: CROSS_ACCOUNT_CERTAINTY[target.type] ?? 'may' };
+}
+
+/** Backup plans whose rules copy a vault's recovery points to a vault in another account. */
+const BACKUP_PLANS = [
+  { type: 'AWS::Backup::BackupPlan', rules: 'BackupPlan.BackupPlanRule[]', vault: 'TargetBackupVault', copies: 'CopyActions[].DestinationBackupVaultArn' },
+  { type: 'aws_backup_plan', rules: 'rule[]', vault: 'target_vault_name', copies: 'copy_action[].destination_vault_arn' },
+] as const;
+
 function backupEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
-  if (r.type !== 'AWS::Backup::BackupPlan') return;
-  for (const rule of allAt(ev, root, 'BackupPlan.BackupPlanRule[]')) {
-    const vault = getPath(ev, rule, 'TargetBackupVault');
-    const source = vault && referencedResource(vault.value, ev);
-    if (!source) continue;
-    for (const copy of allAt(ev, rule, 'CopyActions[].DestinationBackupVaultArn')) {
-      const v = ev.resolve(copy.value);
-      if (v.kind !== 'literal' || typeof v.value !== 'string') continue;
-      const m = /^arn:[^:]*:backup:[^:]*:([^:]*):/.exec(withoutPseudoColons(v.value));
-      if (!m) continue;
-      const scope = scopeOfText(m[1]);
-      model.sharing.push({ target: source, via: `AWS Backup copy to another account's vault (plan ${r.id})`, scope, template: r.template, at: copy.path, certainty: 'may' });
+  for (const site of BACKUP_PLANS) {
+    if (site.type !== r.type) continue;
+    for (const rule of allAt(ev, root, site.rules)) {
+      const vault = getPath(ev, rule, site.vault);
+      const source = vault && referencedResource(vault.value, ev);
+      if (!source) continue;
+      for (const copy of allAt(ev, rule, site.copies)) {
+        const v = ev.resolve(copy.value);
+        if (v.kind !== 'literal' || typeof v.value !== 'string') continue;
+        const m = /^arn:[^:]*:backup:[^:]*:([^:]*):/.exec(withoutPseudoColons(v.value));
+        if (!m) continue;
+        model.sharing.push({ target: source, via: `AWS Backup copy to another account's vault (plan ${r.id})`, scope: scopeOfText(m[1]), template: r.template, at: copy.path, certainty: 'may' });
+      }
     }
   }
 }
@@ -307,27 +340,43 @@ function subscriptionEdges(r: Resource, root: Located, ev: Evaluator, model: Sha
 }
 
 /** DLM policies that share the snapshots of volumes selected by tag with other accounts. */
+const SNAPSHOT_SHARES = [
+  { type: 'AWS::DLM::LifecyclePolicy', targetTags: 'PolicyDetails.TargetTags', accounts: 'PolicyDetails.Schedules[].ShareRules[].TargetAccounts[]', volume: 'AWS::EC2::Volume', volumeTags: 'Tags' },
+  { type: 'aws_dlm_lifecycle_policy', targetTags: 'policy_details[].target_tags', accounts: 'policy_details[].schedule[].share_rule[].target_accounts[]', volume: 'aws_ebs_volume', volumeTags: 'tags' },
+] as const;
+
+/** Tags written as `[{Key, Value}]` (CloudFormation) or a map (Terraform). */
+function tagsAt(ev: Evaluator, at: Located | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const v = at && ev.resolve(at.value);
+  if (!v || v.kind !== 'literal') return out;
+  const put = (k: unknown, val: unknown) => {
+    const kk = ev.resolve(k);
+    const vv = ev.resolve(val);
+    if (kk.kind === 'literal' && vv.kind === 'literal') out.set(String(kk.value), String(vv.value));
+  };
+  if (Array.isArray(v.value)) for (const t of v.value) put((t as Record<string, unknown>)?.Key, (t as Record<string, unknown>)?.Value);
+  else if (v.value && typeof v.value === 'object') for (const [k, val] of Object.entries(v.value)) put(k, val);
+  return out;
+}
+
 function snapshotShareEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
-  if (r.type !== 'AWS::DLM::LifecyclePolicy') return;
-  const wanted = allAt(ev, root, 'PolicyDetails.TargetTags[]').map((t) => [ev.resolve(getPath(ev, t, 'Key')?.value), ev.resolve(getPath(ev, t, 'Value')?.value)] as const);
-  const tags = wanted.flatMap(([k, v]) => (k.kind === 'literal' && v.kind === 'literal' ? [[String(k.value), String(v.value)] as const] : []));
-  if (tags.length === 0) return;
-  const accounts = allAt(ev, root, 'PolicyDetails.Schedules[].ShareRules[].TargetAccounts[]');
-  if (accounts.length === 0) return;
-  for (const volume of r.template.resources) {
-    if (volume.type !== 'AWS::EC2::Volume') continue;
-    const vt = new Map<string, string>();
-    for (const t of allAt(ev, { value: volume.properties ?? {}, path: volume.propertiesPath }, 'Tags[]')) {
-      const k = ev.resolve(getPath(ev, t, 'Key')?.value);
-      const v = ev.resolve(getPath(ev, t, 'Value')?.value);
-      if (k.kind === 'literal' && v.kind === 'literal') vt.set(String(k.value), String(v.value));
-    }
-    // DLM targets resources that carry any one of the policy's target tags.
-    if (!tags.some(([k, v]) => vt.get(k) === v)) continue;
-    for (const a of accounts) {
-      const v = ev.resolve(a.value);
-      const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'an account that cannot be resolved' };
-      model.sharing.push({ target: volume, via: `snapshot sharing by lifecycle policy ${r.id}`, scope, template: r.template, at: a.path, certainty: 'yes' });
+  for (const site of SNAPSHOT_SHARES) {
+    if (site.type !== r.type) continue;
+    const wanted = tagsAt(ev, getPath(ev, root, site.targetTags));
+    if (wanted.size === 0) continue;
+    const accounts = allAt(ev, root, site.accounts);
+    if (accounts.length === 0) continue;
+    for (const volume of r.template.resources) {
+      if (volume.type !== site.volume) continue;
+      const have = tagsAt(ev, getPath(ev, { value: volume.properties ?? {}, path: volume.propertiesPath }, site.volumeTags));
+      // DLM targets resources that carry any one of the policy's target tags.
+      if (![...wanted].some(([k, v]) => have.get(k) === v)) continue;
+      for (const a of accounts) {
+        const v = ev.resolve(a.value);
+        const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'an account that cannot be resolved' };
+        model.sharing.push({ target: volume, via: `snapshot sharing by lifecycle policy ${r.id}`, scope, template: r.template, at: a.path, certainty: 'yes' });
+      }
     }
   }
 }

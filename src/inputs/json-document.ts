@@ -27,16 +27,30 @@ export function makeJsonDocument(file: string, text: string, root: unknown): Sou
       tree ??= parseTree(text.slice(offset), [], { allowTrailingComma: false, disallowComments: true });
       if (!tree) return undefined;
       lines ??= new LineIndex(text);
+      // Inputs may present one object as a one-element list (a Terraform block written as an
+      // object): an index step onto an object stays on the object.
+      const real = physicalPath(tree, path);
       // findNodeAtLocation needs the exact path; walk up until a node exists.
-      for (let n = path.length; n >= 0; n--) {
-        const node = findNodeAtLocation(tree, path.slice(0, n));
+      for (let n = real.length; n >= 0; n--) {
+        const node = findNodeAtLocation(tree, real.slice(0, n));
         if (!node) continue;
-        const start = (key || n < path.length) && node.parent?.type === 'property' ? node.parent : node;
+        const start = (key || n < real.length) && node.parent?.type === 'property' ? node.parent : node;
         return lines.range(start.offset + offset, node.offset + node.length + offset);
       }
       return undefined;
     },
   };
+}
+
+function physicalPath(tree: Node, path: DocPath): (string | number)[] {
+  const out: (string | number)[] = [];
+  let node: Node | undefined = tree;
+  for (const seg of path) {
+    if (node?.type === 'object' && typeof seg === 'number') continue;
+    out.push(seg);
+    node = node ? findNodeAtLocation(node, [seg]) : undefined;
+  }
+  return out;
 }
 
 function stripBom(text: string): string {
