@@ -363,3 +363,27 @@ describe.runIf(existsSync(CORPUS))('terraform corpus', () => {
     expect((outcome['terraform-plan'] ?? 0) + (outcome['terraform-config'] ?? 0)).toBeGreaterThan(170);
   });
 });
+
+describe('a module split over several *.tf.json files', () => {
+  it('resolves references and provider accounts across the files of one directory', async () => {
+    const { loadInputs } = await import('../src/engine/load-inputs.js');
+    const { lint } = await import('../src/engine/lint.js');
+    const { configFrom } = await import('./helpers/lint-files.js');
+    const set = loadInputs(['fixtures/terraform/module-split']);
+    expect(set.inputs.map((i) => i.error)).toEqual([null, null, null]);
+    const run = lint(set.inputs, { config: configFrom({}) });
+    const db = run.analysis.resources.find((r) => r.resource.id === 'aws_db_instance.main')!;
+    expect(db.variants[0].primary.key).toEqual({ kind: 'customer-managed', keyRef: 'aws_kms_key.main' });
+    // The bucket policy in db.tf.json grants the provider's own account (declared in kms.tf.json).
+    expect(run.result.findings.filter((f) => f.ruleId === 'cross-account-aws-managed-key')).toEqual([]);
+    // The same module granting another account: the policy in one file reaches the bucket in another.
+    const { mkdtempSync, cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kmslint-tfmod-'));
+    cpSync('fixtures/terraform/module-split', dir, { recursive: true });
+    writeFileSync(join(dir, 'db.tf.json'), readFileSync(join(dir, 'db.tf.json'), 'utf8').replace('111122223333:root', '444455556666:root'));
+    const foreign = lint(loadInputs([dir]).inputs, { config: configFrom({}) });
+    expect(foreign.result.findings.filter((f) => f.ruleId === 'cross-account-aws-managed-key').map((f) => f.resource?.id)).toEqual(['aws_s3_bucket.reports']);
+  });
+});

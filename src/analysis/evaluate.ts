@@ -126,6 +126,11 @@ export class Evaluator {
     if (PSEUDO_PARAMETERS.has(arg)) return { kind: 'unknown', why: `${arg} is known only at deploy time`, token: `\${${arg}}` };
     const resource = this.template.resourcesById.get(arg);
     if (resource) return { kind: 'resource', id: arg, template: this.template };
+    // Terraform references name an attribute after the address (`aws_kms_key.main.arn`); the
+    // address may be declared in another file of the same module.
+    for (let dot = arg.lastIndexOf('.'); dot > 0; dot = arg.lastIndexOf('.', dot - 1)) {
+      if (this.template.resourcesById.has(arg.slice(0, dot))) return { kind: 'resource', id: arg.slice(0, dot), attribute: arg.slice(dot + 1), template: this.template };
+    }
     const param = own(this.template.parameters, arg);
     const bound = this.template.parameterBindings;
     if (isRecord(param) && bound && Object.prototype.hasOwnProperty.call(bound.values, arg)) {

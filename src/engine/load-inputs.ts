@@ -1,6 +1,7 @@
 // Discover and load every input of a run; problems become input errors, never exceptions.
 import { discoverInputs } from '../inputs/discover.js';
 import { loadFile, type LoadedInput } from '../inputs/load.js';
+import { joinTerraformModules } from '../inputs/terraform/module-scope.js';
 
 export interface LoadedSet {
   inputs: LoadedInput[];
@@ -24,5 +25,6 @@ export function loadInputs(patterns: readonly string[], options: LoadInputsOptio
       inputs.push({ path: f.path, format: null, error: { message: `internal error while reading: ${(err as Error).message}`, line: 1, column: 1 }, templates: [] });
     }
   }
+  joinTerraformModules(inputs.flatMap((i) => i.templates));
   return { inputs };
 }
