@@ -184,3 +184,17 @@ describe('suppressions', () => {
     expect((await cli(['app.yaml'], dir)).code).toBe(0);
   });
 });
+
+describe('keys as a picture', () => {
+  it('mermaid draws each resource to its key (implicit dashed) and html escapes everything', async () => {
+    const dir = workspace({ 'app.yaml': SHARED.replace('Bucket:', 'Bucket:\n    Metadata: { note: "<script>" }') });
+    const m = (await cli(['keys', 'app.yaml', '--format', 'mermaid'], dir)).stdout;
+    expect(m.startsWith('flowchart LR\n')).toBe(true);
+    expect(m).toMatch(/R\d+ -\.->\|"implicit"\| K\d+/);
+    expect(m).toContain('alias/aws/s3<br/>AWS managed');
+    const h = (await cli(['keys', 'app.yaml', '--format', 'html'], dir)).stdout;
+    expect(h).toContain('<table>');
+    expect(h).toContain('alias/aws/s3 (implicit)');
+    expect(h).not.toContain('<script>');
+  });
+});

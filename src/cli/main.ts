@@ -16,7 +16,7 @@ export const USAGE = `Usage: kmslint [lint] [paths…]     lint files, directori
 
 Options:
   --format <name>          lint: stylish (default), json, sarif, github, junit, codeclimate, html
-                           keys: table (default), json, csv
+                           keys: table (default), json, csv, mermaid, html
   --output-file <path>     write the report to a file
   --config <path>          use this config file;  --no-config  ignore config files
   --rule <id>=<severity>   off | info | warning | error (repeatable)

@@ -3,6 +3,7 @@ import { createColors } from 'picocolors';
 import type { KeyRow } from '../analysis/key-rows.js';
 import { keyJson } from '../analysis/key-rows.js';
 import type { InputReport } from '../model/findings.js';
+import { formatKeysHtml, formatMermaid } from './keys-graph.js';
 
 export interface KeysResult {
   inputs: InputReport[];
@@ -19,6 +20,8 @@ export const keysFormatters: Record<string, (r: KeysResult, o: KeysFormatOptions
   table: formatTable,
   json: formatJson,
   csv: formatCsv,
+  mermaid: formatMermaid,
+  html: formatKeysHtml,
 };
 
 function describeKey(row: { key: KeyRow['key'] }): string {
