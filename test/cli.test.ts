@@ -187,7 +187,7 @@ describe('suppressions', () => {
 
 describe('keys as a picture', () => {
   it('mermaid draws each resource to its key (implicit dashed) and html escapes everything', async () => {
-    const dir = workspace({ 'app.yaml': SHARED.replace('Bucket:', 'Bucket:\n    Metadata: { note: "<script>" }') });
+    const dir = workspace({ 'app.yaml': SHARED + '  Odd:\n    Type: AWS::SQS::Queue\n    Properties: { KmsMasterKeyId: "<script>alert(1)</script>" }\n' });
     const m = (await cli(['keys', 'app.yaml', '--format', 'mermaid'], dir)).stdout;
     expect(m.startsWith('flowchart LR\n')).toBe(true);
     expect(m).toMatch(/R\d+ -\.->\|"implicit"\| K\d+/);
@@ -195,6 +195,7 @@ describe('keys as a picture', () => {
     const h = (await cli(['keys', 'app.yaml', '--format', 'html'], dir)).stdout;
     expect(h).toContain('<table>');
     expect(h).toContain('alias/aws/s3 (implicit)');
+    expect(h).toContain('&lt;script&gt;alert(1)');
     expect(h).not.toContain('<script>');
   });
 });
