@@ -114,13 +114,18 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   }
   if (!found || found.isEmpty) return empty;
   const cfg = validateConfig(found.config, options.knownRules, found.filepath);
+  return resolveConfig(cfg, dirname(found.filepath), found.filepath);
+}
+
+/** A validated config with defaults filled in; globs are relative to `baseDir`. */
+export function resolveConfig(cfg: UserConfig, baseDir: string, source?: string): ResolvedConfig {
   return {
     accounts: cfg.accounts ?? [],
     organization: cfg.organization,
     rules: cfg.rules ?? {},
     requirements: cfg.requirements ?? [],
     overrides: cfg.overrides ?? [],
-    baseDir: dirname(found.filepath),
-    source: found.filepath,
+    baseDir,
+    ...(source ? { source } : {}),
   };
 }

@@ -1,20 +1,12 @@
 // Test helper: lint files in place with a config object, the way the CLI does.
 import { loadFile } from '../../src/inputs/load.js';
 import { lint } from '../../src/engine/lint.js';
-import { validateConfig } from '../../src/config/load.js';
+import { resolveConfig, validateConfig } from '../../src/config/load.js';
 import { ruleIds } from '../../src/engine/registry.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 
 export function configFrom(raw: unknown, baseDir = process.cwd()): ResolvedConfig {
-  const cfg = validateConfig(raw ?? {}, ruleIds);
-  return {
-    accounts: cfg.accounts ?? [],
-    organization: cfg.organization,
-    rules: cfg.rules ?? {},
-    requirements: cfg.requirements ?? [],
-    overrides: cfg.overrides ?? [],
-    baseDir,
-  };
+  return resolveConfig(validateConfig(raw ?? {}, ruleIds), baseDir);
 }
 
 export function lintPaths(paths: string[], rawConfig?: unknown) {
