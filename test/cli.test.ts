@@ -199,3 +199,16 @@ describe('keys as a picture', () => {
     expect(h).not.toContain('<script>');
   });
 });
+
+describe('output files', () => {
+  it('--output-file creates missing directories; an unwritable target is a usage error (exit 2), not a crash', async () => {
+    const dir = workspace({ 'app.yaml': SHARED });
+    const r = await cli(['app.yaml', '--format', 'json', '--output-file', 'reports/deep/out.json'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/deep/out.json'), 'utf8')).version).toBe(1);
+    writeFileSync(join(dir, 'blocker'), '');
+    const bad = await cli(['app.yaml', '--output-file', 'blocker/out.txt'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--output-file');
+  });
+});

@@ -1,6 +1,6 @@
 // Who a policy statement lets in: accounts, the public, an organisation, or "cannot tell".
 import type { DocPath, Template } from '../model/types.js';
-import type { Evaluator } from './evaluate.js';
+import type { Evaluator, Value } from './evaluate.js';
 import { isRecord, own } from '../util/objects.js';
 
 export type PrincipalScope =
@@ -69,7 +69,9 @@ function settleRecord(raw: unknown, ev: Evaluator): Record<string, unknown> | un
 
 /** The scopes one Allow statement grants to. */
 export function statementScopes(st: Record<string, unknown>, ev: Evaluator): PrincipalScope[] {
-  const principal = own(st, 'Principal');
+  let principal = own(st, 'Principal');
+  // Allow with NotPrincipal grants everyone except the principals it lists.
+  if (principal === undefined && own(st, 'NotPrincipal') !== undefined) principal = '*';
   if (principal === undefined) return [];
   const raw: unknown[] = [];
   const services: string[] = [];
@@ -107,7 +109,13 @@ function asList(v: unknown, ev: Evaluator): unknown[] {
 /** One `AWS` principal value → scope. */
 export function principalScope(value: unknown, ev: Evaluator): PrincipalScope {
   const v = isRecord(value) && 'kind' in value ? (value as unknown as ReturnType<Evaluator['resolve']>) : ev.resolve(value);
+  return scopeOfValue(v);
+}
+
+/** Scope of a resolved account/ARN value: `!Ref AWS::AccountId` and declared resources are the own account. */
+export function scopeOfValue(v: Value): PrincipalScope {
   if (v.kind === 'resource') return { kind: 'own' };
+  if (v.kind === 'unknown' && v.token) return scopeOfText(v.token);
   if (v.kind !== 'literal' || typeof v.value !== 'string') return { kind: 'unknown', why: v.kind === 'unknown' ? v.why : 'the principal is not text' };
   return scopeOfText(v.value);
 }
@@ -141,36 +149,40 @@ function conditionScopes(condition: unknown, ev: Evaluator): PrincipalScope[] | 
   const c = ev.resolve(condition);
   if (c.kind === 'literal' && (c.value === undefined || c.value === null)) return 'none';
   if (c.kind !== 'literal' || !isRecord(c.value)) return condition === undefined ? 'none' : 'unclassified';
-  const scopes: PrincipalScope[] = [];
+  // Every key of every operator must hold (AND): the statement reaches only the narrowest group.
+  const groups: PrincipalScope[][] = [];
   for (const [op, block] of Object.entries(c.value)) {
     const b = ev.resolve(block);
     if (b.kind !== 'literal' || !isRecord(b.value)) return 'unclassified';
     if (/^(ForAnyValue:|ForAllValues:)?(StringNotEquals|StringNotLike|ArnNotEquals|ArnNotLike|Null)/i.test(op)) continue;
     for (const [key, val] of Object.entries(b.value)) {
       const k = key.toLowerCase();
-      const values = asList(val, ev).map((x) => (isRecord(x) && 'kind' in x ? x : ({ kind: 'literal', value: x } as const)));
+      const values = asList(val, ev).map((x): Value => (isRecord(x) && 'kind' in x ? (x as unknown as Value) : { kind: 'literal', value: x }));
       if (ORG_KEYS.has(k)) {
-        for (const x of values) scopes.push({ kind: 'organization', org: x.kind === 'literal' && typeof x.value === 'string' ? x.value : undefined });
+        groups.push(values.map((x) => ({ kind: 'organization', org: x.kind === 'literal' && typeof x.value === 'string' ? x.value : undefined })));
       } else if (ACCOUNT_KEYS.has(k)) {
-        for (const x of values) {
-          if (x.kind === 'literal' && typeof x.value === 'string') {
-            const t = withoutPseudoColons(x.value.trim());
-            scopes.push(t === '{AccountId}' ? { kind: 'own' } : /^\d{12}$/.test(t) ? { kind: 'account', account: t } : { kind: 'unknown', why: `account condition "${t}"` });
-          } else scopes.push({ kind: 'unknown', why: 'an account condition that cannot be resolved' });
-        }
+        groups.push(values.map((x) => scopeOfValue(x)));
       } else if (ARN_KEYS.has(k)) {
-        for (const x of values) {
-          if (x.kind === 'resource') scopes.push({ kind: 'own' });
-          else if (x.kind === 'literal' && typeof x.value === 'string') {
-            const m = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(withoutPseudoColons(x.value));
-            const acct = m?.[1];
-            scopes.push(acct === '{AccountId}' ? { kind: 'own' } : acct && /^\d{12}$/.test(acct) ? { kind: 'account', account: acct } : { kind: 'unknown', why: 'an ARN condition without a known account' });
-          } else scopes.push({ kind: 'unknown', why: 'an ARN condition that cannot be resolved' });
-        }
+        groups.push(values.map((x) => arnConditionScope(x, ev)));
       }
     }
   }
-  return scopes.length ? scopes : 'unclassified';
+  if (groups.length === 0) return 'unclassified';
+  const rank = (g: PrincipalScope[]) =>
+    g.every((x) => x.kind === 'own') ? 0 : g.every((x) => x.kind === 'own' || x.kind === 'account') ? 1 : g.some((x) => x.kind === 'unknown') ? 3 : 2;
+  return [...groups].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** `aws:SourceArn` / `aws:PrincipalArn` values: a resource of the input or an ARN with the own account is the own account. */
+function arnConditionScope(x: Value, ev: Evaluator): PrincipalScope {
+  if (x.kind === 'resource') return { kind: 'own' };
+  if (x.kind !== 'literal' || typeof x.value !== 'string') return { kind: 'unknown', why: 'an ARN condition that cannot be resolved' };
+  const text = withoutPseudoColons(x.value);
+  const ref = /\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/.exec(text);
+  if (ref && ev.template.resourcesById.has(ref[1])) return { kind: 'own' };
+  const m = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(text);
+  const acct = m?.[1];
+  return acct === '{AccountId}' ? { kind: 'own' } : acct && /^\d{12}$/.test(acct) ? { kind: 'account', account: acct } : { kind: 'unknown', why: 'an ARN condition without a known account' };
 }
 
 /** Readable description of a scope for messages. */

@@ -5,7 +5,7 @@ import type { DocPath, Resource, Template } from '../model/types.js';
 import type { Analysis } from './analyse.js';
 import { Evaluator, type Located } from './evaluate.js';
 import { getPath } from './effective-key.js';
-import { policyGrants, scopeOfText, withoutPseudoColons, type PrincipalScope } from './principals.js';
+import { policyGrants, scopeOfText, scopeOfValue, withoutPseudoColons, type PrincipalScope } from './principals.js';
 
 export interface SharingEdge {
   /** The shared resource (bucket, queue, …). */
@@ -138,7 +138,9 @@ const PUBLISHER_SITES: readonly PublisherSite[] = [
   { type: 'AWS::DMS::EventSubscription', publisher: 'DMS event subscription', target: 'SnsTopicArn' },
   { type: 'AWS::Config::DeliveryChannel', publisher: 'AWS Config delivery channel', target: 'SnsTopicARN' },
   { type: 'AWS::Backup::BackupVault', publisher: 'AWS Backup vault notifications of', target: 'Notifications.SNSTopicArn' },
-  { type: 'AWS::AutoScaling::AutoScalingGroup', publisher: 'Auto Scaling notifications of', target: 'NotificationConfigurations[].TopicARN' },
+  // CDK's bucket.addEventNotification() writes a custom resource with the same configuration.
+  { type: 'Custom::S3BucketNotifications', publisher: 'S3 event notification (CDK)', target: 'NotificationConfiguration.TopicConfigurations[].TopicArn' },
+  { type: 'Custom::S3BucketNotifications', publisher: 'S3 event notification (CDK)', target: 'NotificationConfiguration.QueueConfigurations[].QueueArn' },
   { type: 'aws_cloudwatch_event_target', publisher: 'EventBridge target', target: 'arn' },
   { type: 'aws_s3_bucket_notification', publisher: 'S3 event notification', target: 'topic[].topic_arn' },
   { type: 'aws_s3_bucket_notification', publisher: 'S3 event notification', target: 'queue[].queue_arn' },
@@ -227,7 +229,7 @@ function accountListEdges(r: Resource, root: Located, ev: Evaluator, model: Shar
     for (const item of allAt(ev, root, carrier.list)) {
       const v = ev.resolve(item.value);
       const scope: PrincipalScope =
-        v.kind !== 'literal' || typeof v.value !== 'string' ? { kind: 'unknown', why: 'an account that cannot be resolved' }
+        v.kind !== 'literal' || typeof v.value !== 'string' ? scopeOfValue(v)
         : carrier.kind === 'organization' ? { kind: 'organization', org: v.value }
         : v.value === 'all' ? { kind: 'public' }
         : scopeOfText(v.value);
@@ -252,7 +254,7 @@ function replicationEdges(r: Resource, root: Located, ev: Evaluator, model: Shar
       const account = getPath(ev, rule, site.account);
       if (!account) continue;
       const v = ev.resolve(account.value);
-      const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'the destination account cannot be resolved' };
+      const scope: PrincipalScope = scopeOfValue(v);
       model.sharing.push({ target: bucket, via: 'S3 replication to another account', scope, template: r.template, at: account.path, certainty: 'yes', keyPurpose: 'replica' });
     }
   }
@@ -284,7 +286,7 @@ function ramEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel
 function ramEdge(target: Resource, share: Resource, p: Located, ev: Evaluator): SharingEdge {
   const v = ev.resolve(p.value);
   const text = v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
-  const scope: PrincipalScope = !text ? { kind: 'unknown', why: 'a principal that cannot be resolved' }
+  const scope: PrincipalScope = !text ? scopeOfValue(v)
     : /:organizations::/.test(text) ? { kind: 'organization', org: text }
     : scopeOfText(text);
   return { target, via: `RAM share ${share.id}`, scope, template: share.template, at: p.path, certainty: CROSS_ACCOUNT_CERTAINTY[target.type] ?? 'may' };
@@ -374,7 +376,7 @@ function snapshotShareEdges(r: Resource, root: Located, ev: Evaluator, model: Sh
       if (![...wanted].some(([k, v]) => have.get(k) === v)) continue;
       for (const a of accounts) {
         const v = ev.resolve(a.value);
-        const scope: PrincipalScope = v.kind === 'literal' && typeof v.value === 'string' ? scopeOfText(v.value) : { kind: 'unknown', why: 'an account that cannot be resolved' };
+        const scope: PrincipalScope = scopeOfValue(v);
         model.sharing.push({ target: volume, via: `snapshot sharing by lifecycle policy ${r.id}`, scope, template: r.template, at: a.path, certainty: 'yes' });
       }
     }

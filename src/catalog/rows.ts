@@ -1840,6 +1840,7 @@ export const rows: readonly CatalogRow[] = [
         purpose: 'data',
         scope: 'EncryptionConfiguration.S3Encryptions[]',
         key: 'KmsKeyArn',
+        alias: S3_ALIAS, // SSE-KMS: Amazon S3 makes the KMS call
         on: { path: 'S3EncryptionMode', equals: ['SSE-KMS'] },
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/glue', note: 'may differ: a key ARN is normally given; the console offers aws/glue' },
         off: [
@@ -1953,6 +1954,7 @@ export const rows: readonly CatalogRow[] = [
       {
         purpose: 'data',
         key: 'WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.KmsKey',
+        alias: S3_ALIAS, // SSE-KMS: Amazon S3 makes the KMS call, so S3's AWS managed key is the one that works
         on: { path: 'WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption', equals: ['SSE_KMS', 'CSE_KMS'] },
         onNoKey: { kind: 'unknown', why: 'SSE_KMS and CSE_KMS need KmsKey' },
         off: [
@@ -2551,6 +2553,7 @@ export const rows: readonly CatalogRow[] = [
       {
         purpose: 'data',
         key: 'SecurityConfiguration.EncryptionConfiguration.AtRestEncryptionConfiguration.S3EncryptionConfiguration.AwsKmsKey',
+        alias: S3_ALIAS, // SSE-KMS: Amazon S3 makes the KMS call, so S3's AWS managed key is the one that works
         on: {
           all: [
             { path: 'SecurityConfiguration.EncryptionConfiguration.EnableAtRestEncryption', equals: [true] },
@@ -2624,6 +2627,7 @@ export const rows: readonly CatalogRow[] = [
       {
         purpose: 'data',
         key: 'LogEncryptionKmsKeyId',
+        alias: S3_ALIAS, // SSE-KMS: Amazon S3 makes the KMS call, so S3's AWS managed key is the one that works
         on: { present: 'LogEncryptionKmsKeyId' },
         onNoKey: { kind: 'unknown', why: 'no key named' },
         off: [{ outcome: { kind: 'aws-owned', what: "the log bucket's default encryption (SSE-S3 unless the bucket sets SSE-KMS)" } }],

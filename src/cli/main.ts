@@ -1,7 +1,7 @@
 // The command line (contract §3). Thin: parses flags, calls the engine, picks a reporter, sets the exit code.
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { loadInputs } from '../engine/load-inputs.js';
 import { analyse } from '../analysis/analyse.js';
 import { keyRows } from '../analysis/key-rows.js';
@@ -138,8 +138,14 @@ export function parseShard(value: string | undefined): { index: number; count: n
 
 export function emit(text: string, values: CliValues, io: CliIO): void {
   const file = values['output-file'];
-  if (file) writeFileSync(resolve(io.cwd, file), text);
-  else io.stdout(text);
+  if (!file) return io.stdout(text);
+  const target = resolve(io.cwd, file);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (err) {
+    throw new UsageError(`--output-file ${file}: ${(err as Error).message}`);
+  }
 }
 
 function runKeys(positionals: string[], values: CliValues, io: CliIO, color: boolean): number {

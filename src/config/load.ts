@@ -46,10 +46,8 @@ export function validateConfig(value: unknown, knownRules: ReadonlySet<string>, 
       for (const id of Object.keys(rules)) if (!knownRules.has(id)) problems.push(`${where}.${id}: expected a rule id (see \`kmslint rules\`), found unknown rule "${id}"`);
     }
   };
-  if (problems.length === 0) {
-    checkRules(cfg.rules, 'rules');
-    cfg.overrides?.forEach((o, i) => checkRules(o.rules, `overrides[${i}].rules`));
-  }
+  checkRules(cfg.rules, 'rules');
+  if (Array.isArray(cfg.overrides)) cfg.overrides.forEach((o, i) => checkRules((o as { rules?: unknown } | null)?.rules, `overrides[${i}].rules`));
   if (problems.length) throw new ConfigError(file, problems);
   return cfg;
 }
@@ -60,12 +58,15 @@ function describeErrors(errors: ErrorObject[], root: unknown): string[] {
   const out: string[] = [];
   for (const e of errors) {
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
-    const path = pathOf(e.instancePath) + (e.keyword === 'additionalProperties' ? `.${String((e.params as { additionalProperty: string }).additionalProperty)}` : '');
+    const base = pathOf(e.instancePath);
+    const extra = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : '';
+    const path = extra ? (base ? `${base}.${extra}` : extra) : base;
     const found = e.keyword === 'additionalProperties' ? 'a property that is not allowed' : `${JSON.stringify(valueAt(root, e.instancePath)) ?? 'nothing'}`;
     const expected =
       e.keyword === 'enum' ? `one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`
       : e.keyword === 'additionalProperties' ? 'no such property (check the spelling)'
       : e.keyword === 'required' ? `property "${(e.params as { missingProperty: string }).missingProperty}"`
+      : e.keyword === 'pattern' ? `text matching ${(e.params as { pattern: string }).pattern}`
       : e.message ?? e.keyword;
     const line = `${path || 'config'}: expected ${expected}, found ${e.keyword === 'required' ? 'it missing' : found}`;
     if (!seen.has(path) || e.keyword === 'enum') {
@@ -110,7 +111,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   try {
     found = options.configFile ? await explorer.load(resolve(options.cwd, options.configFile)) : await explorer.search(options.cwd);
   } catch (err) {
-    throw new ConfigError(options.configFile, [`cannot read: ${(err as Error).message.split('\n')[0]}`]);
+    // Parser messages name the file and then the problem with its position: keep both.
+    const detail = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
+    throw new ConfigError(options.configFile, [`cannot read: ${detail}`]);
   }
   if (!found || found.isEmpty) return empty;
   const cfg = validateConfig(found.config, options.knownRules, found.filepath);

@@ -182,7 +182,7 @@ function toFinding(rule: Rule, r: Report, options: LintOptions, cwd: string): Fi
   const finding: Finding = {
     ruleId: rule.meta.id,
     severity,
-    message: branch ? `${r.message} (when ${branch})` : r.message,
+    message: r.message, // reporters add the branch from `branch`
     file,
     line: loc.line,
     column: loc.column,
