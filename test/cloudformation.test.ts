@@ -110,11 +110,26 @@ describe('branches', () => {
       [{ UseCmk: false }, { kind: 'aws-managed', alias: 'alias/aws/sqs', origin: 'explicit' }],
     ]);
   });
-  it('decides conditions from parameter defaults', () => {
-    const t = load(`Parameters:\n  Mode: { Type: String, Default: cmk }\nConditions:\n  UseCmk: !Equals [!Ref Mode, cmk]\nResources:\n  Key: { Type: AWS::KMS::Key }\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: !If [UseCmk, !Ref Key, alias/aws/sqs]\n`);
+  it('analyses both branches even when a parameter default picks one (a deployment may override it)', () => {
+    const t = load(`Parameters:\n  Mode: { Type: String, Default: cmk }\nConditions:\n  UseCmk: !Equals [!Ref Mode, cmk]\nResources:\n  Key: { Type: AWS::KMS::Key }\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: !If [UseCmk, !Ref Key, alias/aws/sns]\n`);
+    const [r] = analyse([t]).resources;
+    expect(r.variants.map((v) => v.primary.key.kind)).toEqual(['customer-managed', 'aws-managed']);
+  });
+  it('decides conditions that do not depend on the deployment', () => {
+    const t = load(`Conditions:\n  Always: !Equals [a, a]\nResources:\n  Key: { Type: AWS::KMS::Key }\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: !If [Always, !Ref Key, alias/aws/sqs]\n`);
     const [r] = analyse([t]).resources;
     expect(r.variants).toHaveLength(1);
     expect(r.variants[0].primary.key).toEqual({ kind: 'customer-managed', keyRef: 'Key' });
+  });
+  it('enumerates the conditions under key properties first, however many others there are', () => {
+    const others = ['A', 'B', 'C', 'D', 'E'].map((c) => `      ${c}Prop: !If [${c}, x, y]`).join('\n');
+    const conds = ['A', 'B', 'C', 'D', 'E', 'UseCmk'].map((c) => `  ${c}: !Equals [!Ref P, ${c}]`).join('\n');
+    const t = load(`Parameters:\n  P: { Type: String }\nConditions:\n${conds}\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n${others}\n      KmsMasterKeyId: !If [UseCmk, alias/mine, alias/aws/sns]\n`);
+    const [r] = analyse([t]).resources;
+    expect(r.variants.map((v) => [v.branch, v.primary.key.alias ?? v.primary.key.keyRef])).toEqual([
+      [{ UseCmk: true }, 'alias/mine'],
+      [{ UseCmk: false }, 'alias/aws/sns'],
+    ]);
   });
 });
 

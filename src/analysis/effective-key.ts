@@ -9,8 +9,10 @@ import { classifyKeyValue } from './classify-key.js';
 const MAX_ENUMERATED_CONDITIONS = 4;
 
 export function analyseResource(resource: Resource, row: CatalogRow, slots: readonly KeySlot[], exports?: ExportIndex): AnalysedResource {
-  const base = new Evaluator(resource.template, {}, exports);
-  const names = [...conditionsUsed(resource.properties)];
+  // Every branch a deployment can choose is analysed (contract §2), so parameter defaults do not
+  // decide conditions here; only conditions under the properties the catalog reads matter.
+  const base = new Evaluator(resource.template, {}, exports, false);
+  const names = [...conditionsUsed(relevantProperties(resource.properties, slots))];
   if (resource.condition) names.push(resource.condition);
   const open = [...new Set(names)].filter((n) => base.staticCondition(n) === undefined);
   const enumerated = open.slice(0, MAX_ENUMERATED_CONDITIONS);
@@ -44,6 +46,29 @@ export function analyseResource(resource: Resource, row: CatalogRow, slots: read
     variants.push({ branch, ...g.variant });
   }
   return { resource, service: row.alias?.replace(/^alias\/aws\//, ''), variants };
+}
+
+/** The top-level properties a resource's slots read (the whole object when it is itself an intrinsic). */
+function relevantProperties(properties: Record<string, unknown> | undefined, slots: readonly KeySlot[]): unknown {
+  if (!properties || Object.keys(properties).some((k) => k === 'Fn::If')) return properties;
+  const roots = new Set<string>();
+  const add = (path: string | undefined) => path && roots.add(path.split('.')[0].replace(/\[\]$/, ''));
+  const addPredicate = (p: Predicate): void => {
+    if ('present' in p) add(p.present);
+    else if ('path' in p) add(p.path);
+    else if ('not' in p) addPredicate(p.not);
+    else if ('all' in p) p.all.forEach(addPredicate);
+    else if ('any' in p) p.any.forEach(addPredicate);
+  };
+  for (const slot of slots) {
+    if (slot.scope) add(slot.scope);
+    else {
+      add(slot.key);
+      addPredicate(slot.on);
+      for (const o of slot.off) if (o.when) addPredicate(o.when);
+    }
+  }
+  return [...roots].map((r) => properties[r]);
 }
 
 function signatureOf(v: Omit<KeyVariant, 'branch'>): string {

@@ -37,6 +37,8 @@ export class Evaluator {
     readonly template: Template,
     readonly branch: Branch = {},
     private readonly exports?: ExportIndex,
+    /** false: a parameter's default is not its value (to find conditions a deployment can flip). */
+    private readonly parameterDefaults = true,
   ) {}
 
   /** Resolve an expression to a value. */
@@ -145,6 +147,7 @@ export class Evaluator {
       }
       const def = own(param, 'Default');
       if (def === undefined) return unknown(`parameter ${arg} has no default`);
+      if (!this.parameterDefaults) return unknown(`parameter ${arg} may be given at deploy time`);
       if (typeof type === 'string' && /^(List<|CommaDelimitedList)/.test(type) && typeof def === 'string') {
         return { kind: 'literal', value: def.split(',').map((s) => s.trim()) };
       }
