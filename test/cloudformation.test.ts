@@ -165,3 +165,40 @@ describe('types known only by their key properties', () => {
     expect(result.findings.filter((f) => f.ruleId === 'aws-managed-key-wrong-service')).toEqual([]);
   });
 });
+
+describe('inherited encryption', () => {
+  it('Aurora instances and read replicas take the key of their cluster or source; snapshot restores are unknown', () => {
+    const t = load(`Resources:
+  Key: { Type: AWS::KMS::Key }
+  Cluster:
+    Type: AWS::RDS::DBCluster
+    Properties: { Engine: aurora-mysql, StorageEncrypted: true, KmsKeyId: !GetAtt Key.Arn }
+  AuroraInstance:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: aurora-mysql, DBClusterIdentifier: !Ref Cluster, DBInstanceClass: db.r5.large }
+  Primary:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: mysql, DBInstanceClass: db.t3.micro, StorageEncrypted: true }
+  Replica:
+    Type: AWS::RDS::DBInstance
+    Properties: { SourceDBInstanceIdentifier: !Ref Primary, DBInstanceClass: db.t3.micro }
+  Restored:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBSnapshotIdentifier: snap-1, DBInstanceClass: db.t3.micro }
+  Plain:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: mysql, DBInstanceClass: db.t3.micro }
+  Elsewhere:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: aurora-mysql, DBClusterIdentifier: shared-cluster, DBInstanceClass: db.r5.large }
+`);
+    const keys = Object.fromEntries(analyse([t]).resources.map((r) => [r.resource.id, r.variants[0].primary]));
+    expect(keys.AuroraInstance.key).toEqual({ kind: 'customer-managed', keyRef: 'Key' });
+    expect(keys.AuroraInstance.reason).toContain('takes the key of its DB cluster Cluster');
+    expect(keys.Replica.key).toEqual({ kind: 'aws-managed', alias: 'alias/aws/rds', origin: 'implicit' });
+    expect(keys.Restored.key).toEqual({ kind: 'unknown' });
+    expect(keys.Plain.key).toEqual({ kind: 'none' });
+    expect(keys.Elsewhere.key).toEqual({ kind: 'unknown' });
+    expect(keys.Elsewhere.reason).toContain('"shared-cluster"');
+  });
+});

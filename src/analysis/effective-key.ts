@@ -4,6 +4,7 @@ import type { AnalysedResource, Branch, KeyVariant, ResolvedKey, Resource, Secon
 import type { CatalogRow, KeySlot, Outcome, Predicate } from '../catalog/types.js';
 import { Evaluator, conditionsUsed, type ExportIndex, type Located } from './evaluate.js';
 import { classifyKeyValue } from './classify-key.js';
+import { catalogEntry } from '../catalog/index.js';
 
 /** Conditions enumerated per resource; beyond this, the rest take their first branch (true). */
 const MAX_ENUMERATED_CONDITIONS = 4;
@@ -46,6 +47,31 @@ export function analyseResource(resource: Resource, row: CatalogRow, slots: read
     variants.push({ branch, ...g.variant });
   }
   return { resource, service: row.alias?.replace(/^alias\/aws\//, ''), variants };
+}
+
+/** Chains of inheritance (instance → cluster → source cluster) stop here. */
+const MAX_INHERITANCE = 4;
+let inheritanceDepth = 0;
+
+/** The primary key of the resource this one takes its encryption from (contract §2: one key object). */
+function inherited(resource: Resource, outcome: Extract<Outcome, { kind: 'inherit' }>, base: Located | undefined, ev: Evaluator): ResolvedKey {
+  const at = base ? getPath(ev, base, outcome.from) : undefined;
+  const name = lastSegment(outcome.from);
+  const v = at ? ev.resolve(at.value) : undefined;
+  const source = v?.kind === 'resource' ? v.template.resourcesById.get(v.id) : undefined;
+  const entry = source && catalogEntry(source.type);
+  if (!source || !entry || !at || inheritanceDepth >= MAX_INHERITANCE) {
+    const what = v?.kind === 'literal' ? `"${String(v.value)}"` : 'a resource that is not in the input';
+    return { key: { kind: 'unknown' }, reason: `${name} names ${what}, and ${resource.id} takes the key of ${outcome.what}, so the key cannot be determined`, at: at?.path ?? resource.path };
+  }
+  inheritanceDepth++;
+  try {
+    const parent = analyseResource(source, entry.row, entry.slots, undefined).variants[0]?.primary;
+    if (!parent) return { key: { kind: 'unknown' }, reason: `${name} names ${source.id}, which exists in no branch`, at: at.path };
+    return { ...parent, at: at.path, named: false, reason: `${resource.id} takes the key of ${outcome.what} ${source.id}: ${parent.reason}` };
+  } finally {
+    inheritanceDepth--;
+  }
 }
 
 /** The top-level properties a resource's slots read (the whole object when it is itself an intrinsic). */
@@ -133,6 +159,7 @@ function evaluateAt(resource: Resource, row: CatalogRow, slot: KeySlot, base: Lo
   if (slot.purpose !== 'data') return undefined;
   for (const off of slot.off) {
     if (off.when && !(base && evalPredicate(off.when, base, ev, row).holds)) continue;
+    if (off.outcome.kind === 'inherit') return inherited(resource, off.outcome, base, ev);
     return fromOutcome(off.outcome, { text: on.desc, service: row.service, subject: resource.id, uncertain }, on.at ?? base?.path ?? resource.path);
   }
   return { key: { kind: 'none' }, reason: `${on.desc}, so ${resource.id} is not encrypted with KMS`, at: on.at ?? resource.path, uncertain };
@@ -159,6 +186,8 @@ function fromOutcome(outcome: Outcome, c: Clause, at: Located['path']): Resolved
       return { ...base, key: { kind: 'none' }, reason: `${c.text}, so ${c.subject} ${c.uncertain ? 'may not be' : 'is not'} encrypted at rest${note}` };
     case 'unknown':
       return { ...base, key: { kind: 'unknown' }, reason: `${c.text}, so the key cannot be determined: ${outcome.why}` };
+    case 'inherit':
+      return { ...base, key: { kind: 'unknown' }, reason: `${c.text}, so it takes the key of ${outcome.what}` };
   }
 }
 

@@ -383,7 +383,15 @@ export const rows: readonly CatalogRow[] = [
         key: 'KmsKeyId',
         on: { path: 'StorageEncrypted', equals: [true] },
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/rds' },
-        off: [{ outcome: { kind: 'none', note: 'unless it is an Aurora instance or a replica/restore of an encrypted source, which inherit encryption' } }],
+        off: [
+          // Aurora instances take the cluster's encryption; replicas and restores keep their source's.
+          { when: { present: 'DBClusterIdentifier' }, outcome: { kind: 'inherit', from: 'DBClusterIdentifier', what: 'its DB cluster' } },
+          { when: { present: 'SourceDBInstanceIdentifier' }, outcome: { kind: 'inherit', from: 'SourceDBInstanceIdentifier', what: 'its source DB instance' } },
+          { when: { present: 'SourceDBClusterIdentifier' }, outcome: { kind: 'inherit', from: 'SourceDBClusterIdentifier', what: 'its source DB cluster' } },
+          { when: { present: 'DBSnapshotIdentifier' }, outcome: { kind: 'unknown', why: 'restored from a snapshot, whose key it keeps and the input does not show' } },
+          { when: { present: 'DBClusterSnapshotIdentifier' }, outcome: { kind: 'unknown', why: 'restored from a cluster snapshot, whose key it keeps and the input does not show' } },
+          { outcome: { kind: 'none' } },
+        ],
       },
       {
         purpose: 'performance-insights',
@@ -410,7 +418,11 @@ export const rows: readonly CatalogRow[] = [
             key: 'kms_key_id',
             on: { path: 'storage_encrypted', equals: [true] },
             onNoKey: { kind: 'aws-managed', alias: 'alias/aws/rds' },
-            off: [{ outcome: { kind: 'none' } }],
+            off: [
+              { when: { present: 'replicate_source_db' }, outcome: { kind: 'inherit', from: 'replicate_source_db', what: 'its source DB instance' } },
+              { when: { present: 'snapshot_identifier' }, outcome: { kind: 'unknown', why: 'restored from a snapshot, whose key it keeps and the input does not show' } },
+              { outcome: { kind: 'none' } },
+            ],
           },
           {
             purpose: 'performance-insights',
@@ -444,7 +456,11 @@ export const rows: readonly CatalogRow[] = [
         // Aurora Serverless v1 (EngineMode serverless) clusters are always encrypted.
         on: { any: [{ path: 'StorageEncrypted', equals: [true] }, { path: 'EngineMode', equals: ['serverless'] }] },
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/rds' },
-        off: [{ outcome: { kind: 'none', note: 'unless it is restored from an encrypted snapshot or copied from an encrypted source cluster, which it then inherits' } }],
+        off: [
+          { when: { present: 'SourceDBClusterIdentifier' }, outcome: { kind: 'inherit', from: 'SourceDBClusterIdentifier', what: 'its source DB cluster' } },
+          { when: { present: 'SnapshotIdentifier' }, outcome: { kind: 'unknown', why: 'restored from a snapshot, whose key it keeps and the input does not show' } },
+          { outcome: { kind: 'none' } },
+        ],
       },
       {
         purpose: 'performance-insights',

@@ -24,7 +24,12 @@ export type Outcome =
   | { kind: 'aws-owned'; what: string; note?: string }
   | { kind: 'none'; note?: string }
   /** Cannot be decided statically (e.g. a key is required but missing). */
-  | { kind: 'unknown'; why: string };
+  | { kind: 'unknown'; why: string }
+  /**
+   * The key of the resource that the property at `from` names (an Aurora instance's DB cluster, a
+   * read replica's source); `unknown` when that resource is not in the input.
+   */
+  | { kind: 'inherit'; from: string; what: string };
 
 export interface KeySlot {
   /** `data` for the primary data-at-rest key; other purposes are secondary keys. */
