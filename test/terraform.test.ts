@@ -377,12 +377,13 @@ describe('a module split over several *.tf.json files', () => {
     // The bucket policy in db.tf.json grants the provider's own account (declared in kms.tf.json).
     expect(run.result.findings.filter((f) => f.ruleId === 'cross-account-aws-managed-key')).toEqual([]);
     // The same module granting another account: the policy in one file reaches the bucket in another.
-    const { mkdtempSync, cpSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dir = mkdtempSync(join(tmpdir(), 'kmslint-tfmod-'));
-    cpSync('fixtures/terraform/module-split', dir, { recursive: true });
-    writeFileSync(join(dir, 'db.tf.json'), readFileSync(join(dir, 'db.tf.json'), 'utf8').replace('111122223333:root', '444455556666:root'));
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmslint-tfmod-'));
+    fs.cpSync('fixtures/terraform/module-split', dir, { recursive: true });
+    const db = path.join(dir, 'db.tf.json');
+    fs.writeFileSync(db, fs.readFileSync(db, 'utf8').replace('111122223333:root', '444455556666:root'));
     const foreign = lint(loadInputs([dir]).inputs, { config: configFrom({}) });
     expect(foreign.result.findings.filter((f) => f.ruleId === 'cross-account-aws-managed-key').map((f) => f.resource?.id)).toEqual(['aws_s3_bucket.reports']);
   });
