@@ -382,8 +382,8 @@ describe('a module split over several *.tf.json files', () => {
     const path = await import('node:path');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmslint-tfmod-'));
     fs.cpSync('fixtures/terraform/module-split', dir, { recursive: true });
-    const db = path.join(dir, 'db.tf.json');
-    fs.writeFileSync(db, fs.readFileSync(db, 'utf8').replace('111122223333:root', '444455556666:root'));
+    const dbFile = path.join(dir, 'db.tf.json');
+    fs.writeFileSync(dbFile, fs.readFileSync(dbFile, 'utf8').replace('111122223333:root', '444455556666:root'));
     const foreign = lint(loadInputs([dir]).inputs, { config: configFrom({}) });
     expect(foreign.result.findings.filter((f) => f.ruleId === 'cross-account-aws-managed-key').map((f) => f.resource?.id)).toEqual(['aws_s3_bucket.reports']);
   });
