@@ -1,5 +1,4 @@
 import type { Rule } from '../src/engine/rule.js';
-import { Evaluator } from '../src/analysis/evaluate.js';
 import { getPath } from '../src/analysis/effective-key.js';
 import { awsManagedAlias } from '../src/analysis/classify-key.js';
 
@@ -26,7 +25,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const template of ctx.analysis.templates) {
-      const ev = new Evaluator(template, {}, ctx.analysis.exports);
+      const ev = ctx.analysis.evaluatorFor(template);
       for (const r of template.resources) {
         if (/(^|\.)data\./.test(r.id)) continue; // a Terraform data source only reads the key
         for (const site of MANAGING[r.type] ?? []) {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { awsManagedKeys, type Rule } from '../src/engine/rule.js';
 import { keyPhrase } from '../src/engine/phrases.js';
 
 export const rule: Rule = {
@@ -10,16 +10,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const edge of ctx.sharing.origins) {
-      const analysed = ctx.analysis.byResource.get(edge.bucket.template)?.get(edge.bucket.id);
-      if (!analysed) continue;
-      for (const v of analysed.variants) {
-        const k = v.primary;
-        if (k.key.kind !== 'aws-managed') continue;
+      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.bucket)) {
         ctx.report({
           resource: edge.bucket,
           at: k.at,
           key: k.key,
-          branch: v.branch,
+          branch,
           message:
             `${edge.bucket.id} is the origin of CloudFront distribution ${edge.distribution.id} (${edge.access}) but encrypts with ${keyPhrase(k)}; ` +
             `CloudFront can read SSE-KMS objects only through OAC with a customer managed key whose policy allows cloudfront.amazonaws.com`,

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { awsManagedKeys, type Rule } from '../src/engine/rule.js';
 import { describeScope } from '../src/analysis/principals.js';
 import { keyPhrase } from '../src/engine/phrases.js';
 
@@ -17,11 +17,7 @@ export const rule: Rule = {
       // An account kmslint cannot determine is reported as such (a warning), not guessed either way.
       const undetermined = s.kind === 'unknown';
       if (!foreign && !undetermined) continue;
-      const analysed = ctx.analysis.byResource.get(edge.target.template)?.get(edge.target.id);
-      if (!analysed) continue;
-      for (const v of analysed.variants) {
-        const k = (edge.keyPurpose && v.secondary.find((x) => x.purpose === edge.keyPurpose)?.resolved) || v.primary;
-        if (k.key.kind !== 'aws-managed') continue;
+      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.target, edge.keyPurpose)) {
         const cannot = edge.certainty === 'may' ? 'may not be able to' : 'cannot';
         const org = s.kind === 'organization' && !s.org && ctx.config.organization ? { ...s, org: ctx.config.organization } : s;
         if (undetermined) {
@@ -29,7 +25,7 @@ export const rule: Rule = {
             resource: edge.target,
             at: k.at,
             key: k.key,
-            branch: v.branch,
+            branch,
             severity: 'warning',
             message:
               `${edge.target.id} may be shared with another account through ${edge.via} (${s.why}) and uses ${keyPhrase(k)}; ` +
@@ -42,7 +38,7 @@ export const rule: Rule = {
           resource: edge.target,
           at: k.at,
           key: k.key,
-          branch: v.branch,
+          branch,
           message:
             `${edge.target.id} is shared with ${describeScope(org)} through ${edge.via} but uses ${keyPhrase(k)}; ` +
             `other accounts ${cannot} use AWS managed keys — use a customer managed key whose policy grants that account`,

@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import { writtenKeyPolicies } from '../src/engine/key-resources.js';
-import { statementScopes } from '../src/analysis/principals.js';
+import { policyStatements, statementScopes } from '../src/analysis/principals.js';
 import { isRecord, own } from '../src/util/objects.js';
 
 const MANAGE_ACTIONS = /^(\*|kms:\*|kms:put\*|kms:putkeypolicy|kms:p\*|kms:pu\*)$/i;
@@ -14,18 +14,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const p of writtenKeyPolicies(ctx.analysis)) {
-      const doc = p.ev.resolve(p.policy.value);
-      let policy: unknown = doc.kind === 'literal' ? doc.value : undefined;
-      if (typeof policy === 'string') {
-        try {
-          policy = JSON.parse(policy);
-        } catch {
-          continue;
-        }
-      }
-      if (!isRecord(policy)) continue;
-      const raw = own(policy, 'Statement');
-      const statements = Array.isArray(raw) ? raw : raw !== undefined ? [raw] : [];
+      const statements = policyStatements(p.policy.value, p.ev);
+      if (!statements) continue;
       let manageable = false;
       let resolvable = true;
       for (const s of statements) {

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { awsManagedKeys, type Rule } from '../src/engine/rule.js';
 import { keyPhrase } from '../src/engine/phrases.js';
 
 export const rule: Rule = {
@@ -10,16 +10,12 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const edge of ctx.sharing.publishers) {
-      const analysed = ctx.analysis.byResource.get(edge.target.template)?.get(edge.target.id);
-      if (!analysed) continue;
-      for (const v of analysed.variants) {
-        const k = v.primary;
-        if (k.key.kind !== 'aws-managed') continue;
+      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.target)) {
         ctx.report({
           resource: edge.target,
           at: k.at,
           key: k.key,
-          branch: v.branch,
+          branch,
           message:
             `${edge.target.id} receives messages from ${edge.publisher} but uses ${keyPhrase(k)}; ` +
             `the publishing service cannot use an AWS managed key, whose policy cannot be changed to admit it, so messages are lost — use a customer managed key that allows the service principal`,

@@ -10,7 +10,6 @@ import { terraformConfigAdapter, terraformPlanAdapter } from '../src/inputs/terr
 import { analyse, type Analysis } from '../src/analysis/analyse.js';
 import { catalogEntry } from '../src/catalog/index.js';
 import { buildSharingModel } from '../src/analysis/sharing.js';
-import { Evaluator } from '../src/analysis/evaluate.js';
 import type { AnalysedResource, EffectiveKey, Resource, Template } from '../src/model/types.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/terraform');
@@ -134,7 +133,7 @@ describe('plan: split S3 encryption resource', () => {
     expect(analysis.resources.map((r) => r.resource.id)).not.toContain('aws_s3_bucket_policy.data');
     // A known policy document from a data source stays the JSON text (only identities become references).
     expect(typeof policy.properties?.policy).toBe('string');
-    const sharing = buildSharingModel(analysis, (t) => new Evaluator(t, {}, analysis.exports));
+    const sharing = buildSharingModel(analysis);
     expect(sharing.sharing.map((e) => [e.target.id, e.via])).toEqual([['aws_s3_bucket.data', 'bucket policy aws_s3_bucket_policy.data']]);
   });
 });

@@ -3,7 +3,7 @@
 import type { AnalysedResource, Template } from '../model/types.js';
 import { catalogEntry } from '../catalog/index.js';
 import { analyseResource } from './effective-key.js';
-import type { ExportIndex } from './evaluate.js';
+import { Evaluator, type ExportIndex } from './evaluate.js';
 import { isRecord, own } from '../util/objects.js';
 
 export interface Analysis {
@@ -12,6 +12,8 @@ export interface Analysis {
   /** Analysed resources by template and id. */
   byResource: Map<Template, Map<string, AnalysedResource>>;
   exports: ExportIndex;
+  /** The branch-free evaluator of a template, made once and shared by every rule. */
+  evaluatorFor(template: Template): Evaluator;
 }
 
 export function analyse(templates: Template[]): Analysis {
@@ -37,7 +39,13 @@ export function analyse(templates: Template[]): Analysis {
       map.set(resource.id, analysed);
     }
   }
-  return { templates, resources, byResource, exports };
+  const evaluators = new Map<Template, Evaluator>();
+  const evaluatorFor = (t: Template): Evaluator => {
+    let ev = evaluators.get(t);
+    if (!ev) evaluators.set(t, (ev = new Evaluator(t, {}, exports)));
+    return ev;
+  };
+  return { templates, resources, byResource, exports, evaluatorFor };
 }
 
 /** `Outputs.*.Export.Name` of every CloudFormation template, for `Fn::ImportValue` across the set. */

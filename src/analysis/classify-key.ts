@@ -3,6 +3,7 @@
 import type { EffectiveKey, Resource, Template } from '../model/types.js';
 import type { Evaluator, Value } from './evaluate.js';
 import { own } from '../util/objects.js';
+import { withoutPseudoColons } from './principals.js';
 
 export interface KeyClassification {
   key: EffectiveKey;
@@ -30,10 +31,6 @@ export function awsManagedAlias(text: string): string | undefined {
   return undefined;
 }
 
-/** `alias/aws/sns` → `sns`. */
-export function aliasService(alias: string): string {
-  return alias.replace(/^alias\/aws\//, '');
-}
 
 /** Classify the resolved value of a key property. */
 export function classifyKeyValue(value: Value, ev: Evaluator): KeyClassification {
@@ -83,8 +80,8 @@ function classifyKeyResource(resource: Resource | undefined, template: Template,
 
 /** Classify a literal key id, key ARN, alias name or alias ARN. */
 export function classifyKeyString(text: string, ev: Evaluator, depth = 0): KeyClassification {
-  // Pseudo parameters hold colons only in their names; `${AWS::AccountId}` is the stack's own account.
-  const s = text.trim().replace(/\$\{AWS::(Partition|Region|AccountId|URLSuffix)\}/g, (_, p: string) => (p === 'Partition' ? 'aws' : `{${p}}`));
+  // Pseudo parameters hold colons in their names: read ARNs with colon-free tokens (`{AccountId}` is the own account).
+  const s = withoutPseudoColons(text.trim());
   const managed = awsManagedAlias(s);
   if (managed) return awsManaged(managed, KMS_ARN.exec(s)?.[3]);
   if (s === 'AWS_OWNED_KMS_KEY' || s === 'AWS_OWNED_CMK') {

@@ -1,5 +1,5 @@
 // Who a policy statement lets in: accounts, the public, an organisation, or "cannot tell".
-import type { DocPath, Template } from '../model/types.js';
+import type { DocPath } from '../model/types.js';
 import type { Evaluator, Value } from './evaluate.js';
 import { isRecord, own } from '../util/objects.js';
 
@@ -33,7 +33,7 @@ export function policyGrants(policy: unknown, policyPath: DocPath, ev: Evaluator
   const doc = asPolicy(policy, ev);
   if (!doc) return [];
   const statements = own(doc.value, 'Statement');
-  const list = Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
+  const list = statementList(statements);
   const grants: StatementGrant[] = [];
   list.forEach((raw, i) => {
     const st = settleRecord(raw, ev);
@@ -45,6 +45,17 @@ export function policyGrants(policy: unknown, policyPath: DocPath, ev: Evaluator
     for (const scope of statementScopes(st, ev)) grants.push({ scope, at: principalPath, statementIndex: i });
   });
   return grants;
+}
+
+/** The statements of a policy document (object or JSON text), or undefined when it cannot be read. */
+export function policyStatements(policy: unknown, ev: Evaluator): unknown[] | undefined {
+  const doc = asPolicy(policy, ev);
+  return doc && statementList(own(doc.value, 'Statement'));
+}
+
+/** `Statement` may be one statement or a list. */
+function statementList(statements: unknown): unknown[] {
+  return Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
 }
 
 function asPolicy(policy: unknown, ev: Evaluator): { value: Record<string, unknown>; json: boolean } | undefined {
@@ -203,4 +214,3 @@ export function describeScope(scope: PrincipalScope): string {
   }
 }
 
-export type { Template };

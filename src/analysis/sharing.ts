@@ -3,8 +3,9 @@
 // where each edge is written; one walker reads them all.
 import type { DocPath, Resource, Template } from '../model/types.js';
 import type { Analysis } from './analyse.js';
-import { Evaluator, type Located } from './evaluate.js';
+import type { Evaluator, Located } from './evaluate.js';
 import { getPath } from './effective-key.js';
+import { tagsOf } from './tags.js';
 import { policyGrants, scopeOfText, scopeOfValue, withoutPseudoColons, type PrincipalScope } from './principals.js';
 
 export interface SharingEdge {
@@ -154,10 +155,10 @@ const PUBLISHER_SITES: readonly PublisherSite[] = [
 const TOPIC_OR_QUEUE = new Set(['AWS::SNS::Topic', 'AWS::SQS::Queue', 'aws_sns_topic', 'aws_sqs_queue']);
 const BUCKET = new Set(['AWS::S3::Bucket', 'aws_s3_bucket']);
 
-export function buildSharingModel(analysis: Analysis, evaluatorFor: (t: Template) => Evaluator): SharingModel {
+export function buildSharingModel(analysis: Analysis): SharingModel {
   const model: SharingModel = { sharing: [], publishers: [], origins: [] };
   for (const template of analysis.templates) {
-    const ev = evaluatorFor(template);
+    const ev = analysis.evaluatorFor(template);
     for (const r of template.resources) {
       const root: Located = { value: r.properties ?? {}, path: r.propertiesPath };
       policyEdges(r, root, ev, model);
@@ -347,31 +348,16 @@ const SNAPSHOT_SHARES = [
   { type: 'aws_dlm_lifecycle_policy', targetTags: 'policy_details[].target_tags', accounts: 'policy_details[].schedule[].share_rule[].target_accounts[]', volume: 'aws_ebs_volume', volumeTags: 'tags' },
 ] as const;
 
-/** Tags written as `[{Key, Value}]` (CloudFormation) or a map (Terraform). */
-function tagsAt(ev: Evaluator, at: Located | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  const v = at && ev.resolve(at.value);
-  if (!v || v.kind !== 'literal') return out;
-  const put = (k: unknown, val: unknown) => {
-    const kk = ev.resolve(k);
-    const vv = ev.resolve(val);
-    if (kk.kind === 'literal' && vv.kind === 'literal') out.set(String(kk.value), String(vv.value));
-  };
-  if (Array.isArray(v.value)) for (const t of v.value) put((t as Record<string, unknown>)?.Key, (t as Record<string, unknown>)?.Value);
-  else if (v.value && typeof v.value === 'object') for (const [k, val] of Object.entries(v.value)) put(k, val);
-  return out;
-}
-
 function snapshotShareEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
   for (const site of SNAPSHOT_SHARES) {
     if (site.type !== r.type) continue;
-    const wanted = tagsAt(ev, getPath(ev, root, site.targetTags));
+    const wanted = tagsOf(getPath(ev, root, site.targetTags)?.value, ev);
     if (wanted.size === 0) continue;
     const accounts = allAt(ev, root, site.accounts);
     if (accounts.length === 0) continue;
     for (const volume of r.template.resources) {
       if (volume.type !== site.volume) continue;
-      const have = tagsAt(ev, getPath(ev, { value: volume.properties ?? {}, path: volume.propertiesPath }, site.volumeTags));
+      const have = tagsOf(getPath(ev, { value: volume.properties ?? {}, path: volume.propertiesPath }, site.volumeTags)?.value, ev);
       // DLM targets resources that carry any one of the policy's target tags.
       if (![...wanted].some(([k, v]) => have.get(k) === v)) continue;
       for (const a of accounts) {

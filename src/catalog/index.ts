@@ -59,18 +59,8 @@ export function catalogEntry(type: string): CatalogEntry | undefined {
   return entry;
 }
 
-/** Types with a key property but no curated row, for coverage reports. */
-export function genericCatalogTypes(): string[] {
-  return Object.keys(genericTypes).filter((t) => !byType.has(t) || byType.get(t)!.row.generic);
-}
 
 export function catalogRows(): readonly CatalogRow[] {
   return rows;
 }
 
-/** AWS managed aliases the catalog knows, with the service that owns each. */
-export function knownAwsManagedAliases(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const row of rows) if (row.alias && !out.has(row.alias)) out.set(row.alias, row.service);
-  return out;
-}

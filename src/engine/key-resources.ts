@@ -1,10 +1,9 @@
 // Declared customer keys and the key policies written for them, for the hygiene rules.
-import type { DocPath, Resource, Template } from '../model/types.js';
-import { Evaluator, type Located } from '../analysis/evaluate.js';
+import type { Resource, Template } from '../model/types.js';
+import type { Evaluator, Located } from '../analysis/evaluate.js';
 import type { Analysis } from '../analysis/analyse.js';
 import { getPath } from '../analysis/effective-key.js';
-
-export const CUSTOMER_KEY_TYPES = new Set(['AWS::KMS::Key', 'AWS::KMS::ReplicaKey', 'aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key']);
+import { KEY_TYPES } from '../analysis/classify-key.js';
 
 export interface DeclaredKey {
   resource: Resource;
@@ -15,11 +14,9 @@ export interface DeclaredKey {
 export function declaredKeys(analysis: Analysis): DeclaredKey[] {
   const out: DeclaredKey[] = [];
   for (const template of analysis.templates) {
-    let ev: Evaluator | undefined;
     for (const r of template.resources) {
-      if (!CUSTOMER_KEY_TYPES.has(r.type) || /(^|\.)data\./.test(r.id)) continue;
-      ev ??= new Evaluator(template, {}, analysis.exports);
-      out.push({ resource: r, template, ev });
+      if (!KEY_TYPES.has(r.type) || /(^|\.)data\./.test(r.id)) continue;
+      out.push({ resource: r, template, ev: analysis.evaluatorFor(template) });
     }
   }
   return out;
@@ -36,18 +33,13 @@ export interface WrittenKeyPolicy {
 export function writtenKeyPolicies(analysis: Analysis): WrittenKeyPolicy[] {
   const out: WrittenKeyPolicy[] = [];
   for (const template of analysis.templates) {
-    let ev: Evaluator | undefined;
     for (const r of template.resources) {
-      const name = r.type === 'AWS::KMS::Key' || r.type === 'AWS::KMS::ReplicaKey' ? 'KeyPolicy' : CUSTOMER_KEY_TYPES.has(r.type) || r.type === 'aws_kms_key_policy' ? 'policy' : undefined;
+      const name = r.type === 'AWS::KMS::Key' || r.type === 'AWS::KMS::ReplicaKey' ? 'KeyPolicy' : KEY_TYPES.has(r.type) || r.type === 'aws_kms_key_policy' ? 'policy' : undefined;
       if (!name || /(^|\.)data\./.test(r.id)) continue;
-      ev ??= new Evaluator(template, {}, analysis.exports);
+      const ev = analysis.evaluatorFor(template);
       const policy = getPath(ev, { value: r.properties ?? {}, path: r.propertiesPath }, name);
       if (policy) out.push({ resource: r, policy, ev });
     }
   }
   return out;
-}
-
-export function resourcePath(r: Resource): DocPath {
-  return r.path;
 }

@@ -8,7 +8,6 @@ import type { Finding, LintResult, RelatedLocation, Severity, SeveritySetting } 
 import type { Resource, Template } from '../model/types.js';
 import { analyse, type Analysis } from '../analysis/analyse.js';
 import { buildSharingModel, type SharingModel } from '../analysis/sharing.js';
-import { Evaluator } from '../analysis/evaluate.js';
 import { keyJson } from '../analysis/key-rows.js';
 import type { ResolvedConfig, Requirement, RuleSetting } from '../config/types.js';
 import { allRules, docsUrlFor } from './registry.js';
@@ -39,13 +38,7 @@ export function lint(inputs: LoadedInput[], options: LintOptions): LintRun {
   const cwd = options.cwd ?? process.cwd();
   const templates = inputs.flatMap((i) => i.templates);
   const analysis = analyse(templates);
-  const evaluators = new Map<Template, Evaluator>();
-  const evaluatorFor = (t: Template) => {
-    let ev = evaluators.get(t);
-    if (!ev) evaluators.set(t, (ev = new Evaluator(t, {}, analysis.exports)));
-    return ev;
-  };
-  const sharing = buildSharingModel(analysis, evaluatorFor);
+  const sharing = buildSharingModel(analysis);
   const configAccounts = new Set([...options.config.accounts, ...(options.accounts ?? [])]);
   const ownAccountCache = new Map<Template, Set<string>>();
   const ownAccounts = (t: Template) => {
@@ -66,7 +59,7 @@ export function lint(inputs: LoadedInput[], options: LintOptions): LintRun {
       sharing,
       config: options.config,
       ownAccounts,
-      requirementsFor: (res: Resource): Requirement[] => options.config.requirements.filter((req) => matchesRequirement(req, res, evaluatorFor(res.template))),
+      requirementsFor: (res: Resource): Requirement[] => options.config.requirements.filter((req) => matchesRequirement(req, res, analysis.evaluatorFor(res.template))),
       options: setting.options,
       report: (r: Report) => {
         const f = toFinding(rule, r, options, cwd);

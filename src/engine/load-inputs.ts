@@ -19,7 +19,7 @@ export function loadInputs(patterns: readonly string[], options: LoadInputsOptio
   const inputs: LoadedInput[] = missing.map((p) => ({ path: p, format: null, error: { message: 'no such file, directory or matching glob', line: 1, column: 1 }, templates: [] }));
   for (const f of selected) {
     try {
-      inputs.push(loadFile(f.absolute, { explicit: f.explicit, display: f.path }));
+      inputs.push(loadFile(f.absolute, { explicit: f.explicit, display: f.path, adapter: f.adapter }));
     } catch (err) {
       // A bug of ours must still not lose the other inputs' results.
       inputs.push({ path: f.path, format: null, error: { message: `internal error while reading: ${(err as Error).message}`, line: 1, column: 1 }, templates: [] });

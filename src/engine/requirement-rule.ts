@@ -4,7 +4,6 @@ import type { EffectiveKey, ResolvedKey } from '../model/types.js';
 import type { Requirement } from '../config/types.js';
 import type { Severity } from '../model/findings.js';
 import type { Rule } from './rule.js';
-import { Evaluator } from '../analysis/evaluate.js';
 import { customerKeyFacts, type CustomerKeyFacts } from '../analysis/key-facts.js';
 import { keyPhrase } from './phrases.js';
 
@@ -24,7 +23,6 @@ export function requirementRule(spec: {
   return {
     meta: { id: spec.id, defaultSeverity: 'error', group: 'requirement', requirement: spec.requirement, description: spec.description },
     check(ctx) {
-      const evaluators = new Map<unknown, Evaluator>();
       for (const a of ctx.analysis.resources) {
         const reqs = ctx.requirementsFor(a.resource).filter((r) => r.require[spec.requirement] !== undefined && r.require[spec.requirement] !== false);
         if (reqs.length === 0) continue;
@@ -32,12 +30,7 @@ export function requirementRule(spec: {
           for (const req of reqs) {
             const resolved = v.primary;
             let facts: CustomerKeyFacts | undefined;
-            if (resolved.keyResource) {
-              const t = resolved.keyResource.template;
-              let ev = evaluators.get(t);
-              if (!ev) evaluators.set(t, (ev = new Evaluator(t, {}, ctx.analysis.exports)));
-              facts = customerKeyFacts(resolved.keyResource, ev);
-            }
+            if (resolved.keyResource) facts = customerKeyFacts(resolved.keyResource, ctx.analysis.evaluatorFor(resolved.keyResource.template));
             const failed = spec.check({ key: resolved.key, resolved, facts, require: req.require });
             if (!failed) continue;
             ctx.report({

@@ -1,5 +1,5 @@
 // What a rule is: typed `meta` and a check over the analysed model. Rules never parse or resolve.
-import type { AnalysedResource, DocPath, EffectiveKey, Resource, Template } from '../model/types.js';
+import type { AnalysedResource, Branch, DocPath, EffectiveKey, ResolvedKey, Resource, Template } from '../model/types.js';
 import type { Severity } from '../model/findings.js';
 import type { Analysis } from '../analysis/analyse.js';
 import type { SharingModel } from '../analysis/sharing.js';
@@ -61,3 +61,16 @@ export function forEachVariant(
   for (const a of analysis.resources) for (const v of a.variants) fn(a, v);
 }
 
+
+/**
+ * For the misuse rules: each condition branch in which a resource's key is AWS managed — the
+ * primary key, or the secondary key of `purpose` when the resource has one.
+ */
+export function awsManagedKeys(analysis: Analysis, resource: Resource, purpose?: string): { branch: Branch; key: ResolvedKey }[] {
+  const analysed = analysis.byResource.get(resource.template)?.get(resource.id);
+  if (!analysed) return [];
+  return analysed.variants.flatMap((v) => {
+    const key = (purpose && v.secondary.find((x) => x.purpose === purpose)?.resolved) || v.primary;
+    return key.key.kind === 'aws-managed' ? [{ branch: v.branch, key }] : [];
+  });
+}

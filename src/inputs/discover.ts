@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import ignore, { type Ignore } from 'ignore';
-import { inputAdapters } from './adapters.js';
+import { inputAdapters, type InputAdapter } from './adapters.js';
 
 export interface DiscoveredInput {
   /** As reported: relative to the working directory. */
@@ -11,6 +11,8 @@ export interface DiscoveredInput {
   /** Absolute, for reading. */
   absolute: string;
   explicit: boolean;
+  /** The adapter that already recognised this path during the walk (a CDK assembly directory). */
+  adapter?: InputAdapter;
 }
 
 const CANDIDATE = /\.(json|ya?ml|template)$/i;
@@ -20,11 +22,11 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
   const seen = new Set<string>();
   const inputs: DiscoveredInput[] = [];
   const missing: string[] = [];
-  const add = (p: string, explicit: boolean) => {
+  const add = (p: string, explicit: boolean, adapter?: InputAdapter) => {
     const abs = resolve(cwd, p);
     if (seen.has(abs)) return;
     seen.add(abs);
-    inputs.push({ path: display(abs, cwd), absolute: abs, explicit });
+    inputs.push({ path: display(abs, cwd), absolute: abs, explicit, ...(adapter ? { adapter } : {}) });
   };
   for (const pattern of patterns.length ? patterns : ['.']) {
     if (isDynamicPattern(pattern) && !existsSync(resolve(cwd, pattern))) {
@@ -48,9 +50,10 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
   return { inputs, missing };
 }
 
-function walk(dir: string, cwd: string, add: (p: string, explicit: boolean) => void, ig: { root: string; ig: Ignore }): void {
-  if (inputAdapters.some((a) => a.claimsPath?.(dir))) {
-    add(dir, false);
+function walk(dir: string, cwd: string, add: (p: string, explicit: boolean, adapter?: InputAdapter) => void, ig: { root: string; ig: Ignore }): void {
+  const adapter = inputAdapters.find((a) => a.claimsPath?.(dir));
+  if (adapter) {
+    add(dir, false, adapter);
     return;
   }
   let entries: string[];

@@ -7,7 +7,7 @@ import { parseYamlDocument } from './yaml-document.js';
 import { DocumentParseError } from './errors.js';
 import { detectFormat } from './detect.js';
 import { buildCloudFormationTemplate } from './cloudformation/template.js';
-import { inputAdapters } from './adapters.js';
+import { inputAdapters, type InputAdapter } from './adapters.js';
 
 export interface LoadedInput {
   /** Path as reported (relative to cwd when possible). */
@@ -26,13 +26,15 @@ export interface LoadOptions {
   text?: string;
   /** Path to report (relative to the user's working directory); defaults to the path read. */
   display?: string;
+  /** The adapter that already recognised the path (saves recognising it twice). */
+  adapter?: InputAdapter;
 }
 
 /** Largest file kmslint reads; Terraform plans of real estates reach tens of MB. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export function loadFile(readPath: string, options: LoadOptions): LoadedInput {
-  const adapter = inputAdapters.find((a) => a.claimsPath?.(readPath));
+  const adapter = options.adapter ?? inputAdapters.find((a) => a.claimsPath?.(readPath));
   if (adapter) return adapter.load(readPath, options);
   const path = options.display ?? readPath;
 
