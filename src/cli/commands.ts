@@ -4,12 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createColors } from 'picocolors';
 import type { SeveritySetting, LintResult } from '../model/findings.js';
-import { loadInputs } from '../engine/load-inputs.js';
 import { lint } from '../engine/lint.js';
 import { allRules, docsUrlFor, findRule, ruleIds } from '../engine/registry.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { lintFormatters } from '../reporters/index.js';
-import { UsageError, emit, parseShard, type CliIO, type CliValues } from './main.js';
+import { UsageError, type CliIO, type CliValues } from './main.js';
+import { gatherInputs, inputPaths } from './gather-inputs.js';
+import { baselineOf, readBaseline } from './baseline.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { configForFile, describeConfigInUse } from './print-config.js';
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
@@ -30,35 +33,24 @@ function parseAccounts(values: readonly string[] | undefined): string[] {
   return [...(values ?? [])];
 }
 
-interface Baseline {
-  version: 1;
-  fingerprints: string[];
-}
-
-function readBaseline(path: string, cwd: string): Set<string> {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
-  } catch (err) {
-    throw new UsageError(`--baseline ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
-  }
-  const fps = (data as Partial<Baseline>)?.fingerprints;
-  if (!Array.isArray(fps) || !fps.every((f) => typeof f === 'string')) throw new UsageError(`--baseline ${path}: expected {"version":1,"fingerprints":[…]}`);
-  return new Set(fps);
-}
-
 export async function runLintCommand(positionals: string[], values: CliValues, io: CliIO, color: boolean): Promise<number> {
   const format = values.format ?? 'stylish';
   const formatter = lintFormatters[format];
   if (!formatter) throw new UsageError(`unknown format: ${format} (use ${Object.keys(lintFormatters).join(', ')})`);
   const maxWarningsRaw = values['max-warnings'];
   const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, got "${maxWarningsRaw}"`);
+  if (!/^-?\d+$/.test(maxWarningsRaw ?? '0') || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number (-1 for no limit), got "${maxWarningsRaw}"`);
   const ruleOverrides = parseRuleFlags(values.rule);
   const accounts = parseAccounts(values.account);
   let config;
   try {
-    config = await loadConfig({ cwd: io.cwd, configFile: values.config, noConfig: values['no-config'], knownRules: ruleIds });
+    config = await loadConfig({
+      cwd: io.cwd,
+      configFile: values.config,
+      noConfig: values['no-config'],
+      noConfigJs: values['no-config-js'] || io.env.KMSLINT_NO_CONFIG_JS === '1',
+      knownRules: ruleIds,
+    });
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr(`kmslint: ${err.message}\n`);
@@ -66,21 +58,32 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
     }
     throw err;
   }
+  // In CI a weakened gate must be visible in the log: the first line names the config and what it turns off.
+  if (io.env.CI) io.stderr(`kmslint: ${describeConfigInUse(config, io.cwd)}\n`);
+  if (values['print-config'] !== undefined) {
+    io.stdout(JSON.stringify(configForFile(values['print-config'], { config, ruleOverrides, accounts, cwd: io.cwd }), null, 2) + '\n');
+    return 0;
+  }
   const baseline = values.baseline ? readBaseline(values.baseline, io.cwd) : undefined;
-  const set = loadInputs(positionals, { cwd: io.cwd, shard: parseShard(values.shard) });
+  const { set, counted, emptyExit } = await gatherInputs(positionals, values, io);
   const { result } = lint(set.inputs, { config, ruleOverrides, accounts, baseline, cwd: io.cwd });
+  const written = inputPaths(set);
 
   if (values['write-baseline']) {
-    const fingerprints = [...new Set(result.findings.filter((f) => f.ruleId !== 'parse-error').map((f) => f.fingerprint))].sort();
-    writeFileSync(resolve(io.cwd, values['write-baseline']), JSON.stringify({ version: 1, fingerprints } satisfies Baseline, null, 2) + '\n');
+    const file = baselineOf(result.findings);
+    writeFileAtomic('--write-baseline', values['write-baseline'], JSON.stringify(file, null, 2) + '\n', io.cwd, written);
+    io.stderr(`kmslint: wrote ${file.findings.length} accepted finding${file.findings.length === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
   }
   const shown: LintResult = values.quiet
     ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0, infos: 0 } }
     : result;
-  emit(formatter(shown, { color: color && !values['output-file'], cwd: io.cwd }), values, io);
+  const text = formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80 });
+  if (values['output-file']) writeFileAtomic('--output-file', values['output-file'], text, io.cwd, written);
+  else io.stdout(text);
 
-  const inputFailed = result.inputs.some((i) => i.error);
-  if (inputFailed) return 2;
+  if (counted === 0) return emptyExit;
+  if (result.inputs.some((i) => i.error) || result.findings.some((f) => f.ruleId === 'internal-error' && !f.suppressed)) return 2;
+  if (values['write-baseline']) return 0;
   if (result.summary.errors > 0) return 1;
   if (maxWarnings >= 0 && result.summary.warnings > maxWarnings) {
     io.stderr(`kmslint: too many warnings (${result.summary.warnings}); the maximum is ${maxWarnings}\n`);

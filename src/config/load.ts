@@ -101,23 +101,100 @@ export interface LoadConfigOptions {
   /** `--no-config` */
   noConfig?: boolean;
   knownRules: ReadonlySet<string>;
+  /** `--no-config-js` / `KMSLINT_NO_CONFIG_JS=1`: a JavaScript config is code; refuse to run it. */
+  noConfigJs?: boolean;
 }
+
+const JS_CONFIG = /\.(c|m)?[jt]s$/i;
 
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const empty: ResolvedConfig = { accounts: [], rules: {}, requirements: [], overrides: [], baseDir: options.cwd };
   if (options.noConfig) return empty;
-  const explorer = cosmiconfig(MODULE, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
+  const refuseJs = (filepath: string) => {
+    throw new ConfigError(filepath, [`refusing to run a JavaScript config (--no-config-js); use .kmslintrc.yaml or .kmslintrc.json`]);
+  };
+  const explorer = cosmiconfig(MODULE, {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'project',
+    ...(options.noConfigJs ? { loaders: { '.js': refuseJs, '.cjs': refuseJs, '.mjs': refuseJs, '.ts': refuseJs, '.cts': refuseJs, '.mts': refuseJs } } : {}),
+  });
+  const named = options.configFile ? resolve(options.cwd, options.configFile) : undefined;
+  if (named && options.noConfigJs && JS_CONFIG.test(named)) refuseJs(named);
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
-    found = options.configFile ? await explorer.load(resolve(options.cwd, options.configFile)) : await explorer.search(options.cwd);
+    found = named ? await explorer.load(named) : await explorer.search(options.cwd);
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     // Parser messages name the file and then the problem with its position: keep both.
-    const detail = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
-    throw new ConfigError(options.configFile, [`cannot read: ${detail}`]);
+    const detail = String((err as Error)?.message ?? err).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' ');
+    throw new ConfigError(named ?? filepathIn(err), [`cannot read: ${detail}`]);
   }
   if (!found || found.isEmpty) return empty;
-  const cfg = validateConfig(found.config, options.knownRules, found.filepath);
+  const plain = plainConfig(found.config, found.filepath);
+  const cfg = validateConfig(plain, options.knownRules, found.filepath);
   return resolveConfig(cfg, dirname(found.filepath), found.filepath);
+}
+
+function filepathIn(err: unknown): string | undefined {
+  const f = (err as { filepath?: unknown } | null)?.filepath;
+  return typeof f === 'string' ? f : undefined;
+}
+
+/** Deepest a config value may nest; real configs are a few levels deep. */
+const MAX_CONFIG_DEPTH = 64;
+
+/**
+ * A JavaScript config can hand back anything: getters that throw, cycles, prototypes. Copy it into
+ * plain data first (own enumerable properties only), so validation and the engine never run its
+ * code again, and every problem is a listed config error naming the file.
+ */
+export function plainConfig(value: unknown, file: string): unknown {
+  const problems: string[] = [];
+  const copy = (v: unknown, path: string, depth: number, ancestors: Set<object>): unknown => {
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') {
+        problems.push(`${path || 'config'}: expected data, found a ${typeof v}`);
+        return undefined;
+      }
+      return v;
+    }
+    if (ancestors.has(v)) {
+      problems.push(`${path || 'config'}: expected data, found a cycle (the value contains itself)`);
+      return undefined;
+    }
+    if (depth > MAX_CONFIG_DEPTH) {
+      problems.push(`${path || 'config'}: nested more than ${MAX_CONFIG_DEPTH} levels deep`);
+      return undefined;
+    }
+    ancestors.add(v);
+    try {
+      if (Array.isArray(v)) return Array.from({ length: v.length }, (_, i) => copy(read(v, String(i), `${path}[${i}]`), `${path}[${i}]`, depth + 1, ancestors));
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const key of Object.keys(v)) {
+        const at = path ? `${path}.${key}` : key;
+        out[key] = copy(read(v, key, at), at, depth + 1, ancestors);
+      }
+      return { ...out };
+    } finally {
+      ancestors.delete(v);
+    }
+  };
+  const read = (obj: object, key: string, at: string): unknown => {
+    try {
+      return (obj as Record<string, unknown>)[key];
+    } catch (err) {
+      problems.push(`${at}: reading it failed: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+      return undefined;
+    }
+  };
+  let result: unknown;
+  try {
+    result = copy(value, '', 0, new Set());
+  } catch (err) {
+    problems.push(`cannot read: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+  }
+  if (problems.length) throw new ConfigError(file, problems);
+  return result;
 }
 
 /** A validated config with defaults filled in; globs are relative to `baseDir`. */

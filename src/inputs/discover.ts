@@ -1,9 +1,12 @@
 // Paths, directories and globs → the list of inputs to lint, each marked explicit or found.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Walks like git: every .gitignore / .kmslintignore on the way down is honoured, but a cloud
+// assembly git ignores (cdk.out) is still linted — it is build output made to be checked — unless
+// .kmslintignore names it. Only regular files are read; each directory is walked once, by real path.
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import ignore, { type Ignore } from 'ignore';
 import { inputAdapters, type InputAdapter } from './adapters.js';
+import { type IgnoreStack, ignoreStackFor } from './ignore-files.js';
 
 export interface DiscoveredInput {
   /** As reported: relative to the working directory. */
@@ -15,81 +18,139 @@ export interface DiscoveredInput {
   adapter?: InputAdapter;
 }
 
+export interface Discovery {
+  inputs: DiscoveredInput[];
+  /** Named paths (or globs) that do not exist or match nothing. */
+  missing: string[];
+  /** Files of a kind kmslint recognises but does not read yet (Terraform HCL). */
+  notReadYet: string[];
+  /** One line each: what was skipped and why (FIFOs, devices, links out of the walked roots). */
+  warnings: string[];
+}
+
 const CANDIDATE = /\.(json|ya?ml|template)$/i;
+/** Terraform HCL: recognised, not read until the HCL issue lands. */
+const NOT_READ_YET = /\.(tf|tfvars)$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
 
-export function discoverInputs(patterns: readonly string[], cwd = process.cwd()): { inputs: DiscoveredInput[]; missing: string[] } {
-  const seen = new Set<string>();
-  const inputs: DiscoveredInput[] = [];
-  const missing: string[] = [];
-  const add = (p: string, explicit: boolean, adapter?: InputAdapter) => {
-    const abs = resolve(cwd, p);
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    inputs.push({ path: display(abs, cwd), absolute: abs, explicit, ...(adapter ? { adapter } : {}) });
+export function discoverInputs(patterns: readonly string[], cwd = process.cwd()): Discovery {
+  const out: Discovery = { inputs: [], missing: [], notReadYet: [], warnings: [] };
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const roots: string[] = [];
+  const display = (abs: string) => displayPath(abs, cwd);
+  const add = (abs: string, explicit: boolean, adapter?: InputAdapter) => {
+    const real = realOrSelf(abs);
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    out.inputs.push({ path: display(abs), absolute: abs, explicit, ...(adapter ? { adapter } : {}) });
   };
-  for (const pattern of patterns.length ? patterns : ['.']) {
-    if (isDynamicPattern(pattern) && !existsSync(resolve(cwd, pattern))) {
-      const found = globSync(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, onlyFiles: false }).sort();
-      if (found.length === 0) missing.push(pattern);
+  const addFile = (abs: string, st: Stats, explicit: boolean) => {
+    if (!st.isFile()) {
+      out.warnings.push(`skipped ${display(abs)}: ${kindOf(st)}, not a regular file`);
+      return;
+    }
+    if (NOT_READ_YET.test(abs)) out.notReadYet.push(display(abs));
+    else if (explicit || CANDIDATE.test(abs)) add(abs, explicit);
+  };
+
+  const walk = (dir: string, ignores: IgnoreStack) => {
+    const real = realOrSelf(dir);
+    if (seenDirs.has(real)) return;
+    seenDirs.add(real);
+    const adapter = inputAdapters.find((a) => a.claimsPath?.(dir));
+    if (adapter) return add(dir, false, adapter);
+    const here = ignores.enter(dir);
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort(codePointOrder);
+    } catch (err) {
+      out.warnings.push(`skipped ${display(dir)}: cannot read the directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      return;
+    }
+    for (const name of entries) {
+      if (ALWAYS_SKIPPED.has(name)) continue;
+      const full = join(dir, name);
+      const link = lstatSafe(full);
+      if (!link) continue;
+      const st = link.isSymbolicLink() ? statSafe(full) : link;
+      if (!st) continue; // a dangling link
+      const isDir = st.isDirectory();
+      const verdict = here.verdict(full, isDir);
+      if (verdict === 'kmslint') continue;
+      if (verdict === 'git' && !(isDir && inputAdapters.some((a) => a.claimsPath?.(full)))) continue;
+      if (link.isSymbolicLink() && !insideRoots(realOrSelf(full), roots)) {
+        out.warnings.push(`skipped ${display(full)}: a link to ${realOrSelf(full)}, outside the paths being linted (name it to lint it)`);
+        continue;
+      }
+      if (isDir) walk(full, here);
+      else if (st.isFile()) {
+        if (NOT_READ_YET.test(name)) out.notReadYet.push(display(full));
+        else if (CANDIDATE.test(name)) add(full, false);
+      } else if (CANDIDATE.test(name) || NOT_READ_YET.test(name) || name.startsWith('.kmslint')) {
+        out.warnings.push(`skipped ${display(full)}: ${kindOf(st)}, not a regular file`);
+      }
+    }
+  };
+
+  const list = patterns.length ? patterns : ['.'];
+  for (const pattern of list) {
+    const abs = resolve(cwd, pattern);
+    if (isDynamicPattern(pattern) && !existsSync(abs)) continue;
+    if (existsSync(abs)) roots.push(realOrSelf(abs));
+  }
+  for (const pattern of list) {
+    const abs = resolve(cwd, pattern);
+    if (isDynamicPattern(pattern) && !existsSync(abs)) {
+      const found = globSync(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, onlyFiles: false, followSymbolicLinks: false }).sort(codePointOrder);
+      if (found.length === 0) out.missing.push(pattern);
       for (const f of found) {
-        if (statSafe(f)?.isDirectory()) walk(f, cwd, add, makeIgnore(f));
-        else if (CANDIDATE.test(f)) add(f, false);
+        const st = statSafe(f);
+        if (!st) continue;
+        if (st.isDirectory()) {
+          roots.push(realOrSelf(f));
+          walk(f, ignoreStackFor(f));
+        } else addFile(f, st, false);
       }
       continue;
     }
-    const abs = resolve(cwd, pattern);
     const st = statSafe(abs);
     if (!st) {
-      missing.push(pattern);
+      out.missing.push(pattern);
       continue;
     }
-    if (st.isDirectory()) walk(abs, cwd, add, makeIgnore(abs));
-    else add(abs, true);
+    if (st.isDirectory()) walk(abs, ignoreStackFor(abs));
+    else addFile(abs, st, true);
   }
-  return { inputs, missing };
+  return out;
 }
 
-function walk(dir: string, cwd: string, add: (p: string, explicit: boolean, adapter?: InputAdapter) => void, ig: { root: string; ig: Ignore }): void {
-  const adapter = inputAdapters.find((a) => a.claimsPath?.(dir));
-  if (adapter) {
-    add(dir, false, adapter);
-    return;
-  }
-  let entries: string[];
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
+function insideRoots(real: string, roots: readonly string[]): boolean {
+  return roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
+}
+
+/** Sorting by code point: the same order whatever the locale. */
+export function codePointOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function realOrSelf(p: string): string {
   try {
-    entries = readdirSync(dir).sort();
+    return realpathSync(p);
   } catch {
-    return;
-  }
-  for (const name of entries) {
-    if (ALWAYS_SKIPPED.has(name)) continue;
-    const full = join(dir, name);
-    const rel = relative(ig.root, full).split(sep).join('/');
-    const st = statSafe(full);
-    if (!st) continue;
-    if (rel && ig.ig.ignores(st.isDirectory() ? rel + '/' : rel)) continue;
-    if (st.isDirectory()) walk(full, cwd, add, ig);
-    else if (CANDIDATE.test(name)) add(full, false);
+    return p;
   }
 }
 
-function makeIgnore(root: string): { root: string; ig: Ignore } {
-  const ig = ignore();
-  for (const f of ['.gitignore', '.kmslintignore']) {
-    const p = join(root, f);
-    if (existsSync(p)) {
-      try {
-        ig.add(readFileSync(p, 'utf8'));
-      } catch {
-        /* unreadable ignore file: lint everything */
-      }
-    }
-  }
-  return { root, ig };
-}
-
-function statSafe(p: string) {
+function statSafe(p: string): Stats | undefined {
   try {
     return statSync(p);
   } catch {
@@ -97,7 +158,16 @@ function statSafe(p: string) {
   }
 }
 
-function display(abs: string, cwd: string): string {
+function lstatSafe(p: string): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
   return rel ? rel.split(sep).join('/') : abs;
 }
+

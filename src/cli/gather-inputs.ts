@@ -1,0 +1,58 @@
+// What lint and keys share before they diverge: standard input, discovery, the usage errors and
+// warnings of discovery, and the rule that a run on nothing is not a pass.
+import { loadInputs, countedInputs, type LoadedSet } from '../engine/load-inputs.js';
+import { UsageError, type CliValues } from './options.js';
+import type { CliIO } from './main.js';
+
+export interface Gathered {
+  set: LoadedSet;
+  /** 0 when nothing was found: the caller reports, then exits with `emptyExit`. */
+  counted: number;
+  emptyExit: 0 | 2;
+}
+
+export async function gatherInputs(positionals: readonly string[], values: CliValues, io: CliIO): Promise<Gathered> {
+  const stdinNamed = positionals.includes('-');
+  const paths = positionals.filter((p) => p !== '-');
+  if (values['stdin-filename'] !== undefined && !values.stdin && !stdinNamed) throw new UsageError('--stdin-filename names the standard input document: use it with --stdin or -');
+  let stdin: { text: string; path: string } | undefined;
+  if (values.stdin || stdinNamed) {
+    if (!io.readStdin) throw new UsageError('standard input is not available here');
+    let text: string;
+    try {
+      text = await io.readStdin();
+    } catch (err) {
+      throw new UsageError(`cannot read standard input: ${(err as Error).message}`);
+    }
+    stdin = { text, path: values['stdin-filename'] ?? '<stdin>' };
+  }
+  const set = loadInputs(paths, { cwd: io.cwd, shard: parseShard(values.shard), stdin, ignoreUnknown: values['ignore-unknown'] });
+  if (set.missing.length) {
+    throw new UsageError(set.missing.map((m) => `${m}: no such file or directory${/[*?[{]/.test(m) ? ' (the glob matches nothing)' : ''}`).join('; '));
+  }
+  for (const w of set.warnings) io.stderr(`kmslint: warning: ${w}\n`);
+  if (set.notReadYet.length) {
+    const shown = set.notReadYet.slice(0, 5).join(', ') + (set.notReadYet.length > 5 ? `, … (${set.notReadYet.length - 5} more)` : '');
+    io.stderr(`kmslint: warning: ${set.notReadYet.length} Terraform HCL file${set.notReadYet.length === 1 ? '' : 's'} not read (kmslint reads *.tf.json and plan JSON, not *.tf yet): ${shown}\n`);
+  }
+  const counted = countedInputs(set).length;
+  if (counted === 0 && !values['allow-empty']) {
+    const where = paths.length ? paths.join(' ') : stdin ? 'standard input' : '.';
+    io.stderr(`kmslint: no inputs found under ${where} (CloudFormation, CDK assemblies, Terraform plan JSON or *.tf.json); --allow-empty to pass on none\n`);
+  }
+  return { set, counted, emptyExit: values['allow-empty'] ? 0 : 2 };
+}
+
+export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes <i>/<n> with 1 ≤ i ≤ n, got "${value}"`);
+  return { index, count };
+}
+
+/** Every file this run read, so an output path can be checked against them. */
+export function inputPaths(set: LoadedSet): string[] {
+  return [...set.readPaths, ...set.inputs.flatMap((i) => i.templates.map((t) => t.doc.file))];
+}

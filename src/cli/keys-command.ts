@@ -1,0 +1,25 @@
+// `kmslint keys`: the effective key of every encryptable resource; loads no rules or config.
+import { analyse } from '../analysis/analyse.js';
+import { keyRows } from '../analysis/key-rows.js';
+import { keysFormatters } from '../reporters/keys.js';
+import { gatherInputs, inputPaths } from './gather-inputs.js';
+import { UsageError, type CliValues } from './options.js';
+import { writeFileAtomic } from './write-atomic.js';
+import type { CliIO } from './main.js';
+
+export async function runKeysCommand(positionals: string[], values: CliValues, io: CliIO, color: boolean): Promise<number> {
+  const format = values.format ?? 'table';
+  const formatter = keysFormatters[format];
+  if (!formatter) throw new UsageError(`unknown format for keys: ${format} (use ${Object.keys(keysFormatters).join(', ')})`);
+  const { set, counted, emptyExit } = await gatherInputs(positionals, values, io);
+  const analysis = analyse(set.inputs.flatMap((i) => i.templates));
+  const inputs = set.inputs.filter((i) => !i.skipped || i.error).map((i) => ({ path: i.path, format: i.format, error: i.error }));
+  const text = formatter({ inputs, rows: keyRows(analysis) }, { color: color && !values['output-file'], width: io.columns });
+  if (values['output-file']) writeFileAtomic('--output-file', values['output-file'], text, io.cwd, inputPaths(set));
+  else io.stdout(text);
+  const errors = inputs.filter((i) => i.error);
+  if (format !== 'table') for (const e of errors) io.stderr(`${e.path}:${e.error!.line}:${e.error!.column}: ${e.error!.message}\n`);
+  if (counted === 0) return emptyExit;
+  return errors.length > 0 ? 2 : 0;
+}
+

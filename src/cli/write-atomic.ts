@@ -1,0 +1,34 @@
+// Reports and baselines are written to a temp file beside the target and renamed over it, so a
+// killed run leaves the old file whole; the rename replaces a symlink rather than writing through
+// it, and no input is ever overwritten.
+import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { UsageError } from './options.js';
+
+export function writeFileAtomic(flag: string, file: string, text: string, cwd: string, inputs: readonly string[]): void {
+  const target = resolve(cwd, file);
+  const real = realOrSelf(target);
+  if (inputs.some((i) => i === target || realOrSelf(i) === real)) throw new UsageError(`${flag} ${file}: refusing to overwrite an input of this run`);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch (err) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      /* the directory itself could not be made */
+    }
+    throw new UsageError(`${flag} ${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
