@@ -91,6 +91,7 @@ describe('never green on nothing', () => {
       const r = await cli(['app.yaml', 'nope.yaml', '--format', format], dir);
       expect(r).toEqual({ code: 2, stdout: '', stderr: 'kmslint: nope.yaml: no such file or directory\n' });
     }
+    expect((await cli(['lnit'], dir)).stderr).toBe('kmslint: lnit: no such file or directory (did you mean the command init?)\n');
     expect((await cli(['missing/**/*.yaml'], dir)).stderr).toBe('kmslint: missing/**/*.yaml: no such file or directory (the glob matches nothing)\n');
   });
 });

@@ -1,5 +1,6 @@
 // What lint and keys share before they diverge: standard input, discovery, the usage errors and
 // warnings of discovery, and the rule that a run on nothing is not a pass.
+import leven from 'leven';
 import { loadInputs, countedInputs, type LoadedSet } from '../engine/load-inputs.js';
 import { UsageError, type CliValues } from './options.js';
 import type { CliIO } from './main.js';
@@ -28,7 +29,7 @@ export async function gatherInputs(positionals: readonly string[], values: CliVa
   }
   const set = loadInputs(paths, { cwd: io.cwd, shard: parseShard(values.shard), stdin, ignoreUnknown: values['ignore-unknown'] });
   if (set.missing.length) {
-    throw new UsageError(set.missing.map((m) => `${m}: no such file or directory${/[*?[{]/.test(m) ? ' (the glob matches nothing)' : ''}`).join('; '));
+    throw new UsageError(set.missing.map((m) => `${m}: no such file or directory${/[*?[{]/.test(m) ? ' (the glob matches nothing)' : commandHint(m)}`).join('; '));
   }
   for (const w of set.warnings) io.stderr(`kmslint: warning: ${w}\n`);
   if (set.notReadYet.length) {
@@ -41,6 +42,15 @@ export async function gatherInputs(positionals: readonly string[], values: CliVa
     io.stderr(`kmslint: no inputs found under ${where} (CloudFormation, CDK assemblies, Terraform plan JSON or *.tf.json); --allow-empty to pass on none\n`);
   }
   return { set, counted, emptyExit: values['allow-empty'] ? 0 : 2 };
+}
+
+const COMMAND_NAMES = ['lint', 'keys', 'rules', 'explain', 'init', 'help'];
+
+/** `kmslint lnit`: a bare word one or two edits from a command was probably meant as that command. */
+function commandHint(path: string): string {
+  if (!/^[a-z]+$/.test(path)) return '';
+  const near = COMMAND_NAMES.find((c) => leven(c, path) <= (c.length > 4 ? 2 : 1));
+  return near ? ` (did you mean the command ${near}?)` : '';
 }
 
 export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
