@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createColors } from 'picocolors';
 import type { SeveritySetting, LintResult } from '../model/findings.js';
 import { lint } from '../engine/lint.js';
+import { verdictOf } from '../engine/verdict.js';
 import { allRules, docsUrlFor, findRule, ruleIds } from '../engine/registry.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { lintFormatters } from '../reporters/index.js';
@@ -82,14 +83,11 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
   else io.stdout(text);
 
   if (counted === 0) return emptyExit;
-  if (result.inputs.some((i) => i.error) || result.findings.some((f) => f.ruleId === 'internal-error' && !f.suppressed)) return 2;
-  if (values['write-baseline']) return 0;
-  if (result.summary.errors > 0) return 1;
-  if (maxWarnings >= 0 && result.summary.warnings > maxWarnings) {
-    io.stderr(`kmslint: too many warnings (${result.summary.warnings}); the maximum is ${maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
+  const verdict = verdictOf(result, { maxWarnings });
+  // A written baseline accepts today's findings: the run that wrote it passes unless an input failed.
+  if (values['write-baseline'] && verdict.exitCode === 1) return 0;
+  if (verdict.reason === 'too-many-warnings') io.stderr(`kmslint: ${verdict.message}\n`);
+  return verdict.exitCode;
 }
 
 export function runRulesCommand(io: CliIO, color: boolean): number {
