@@ -7,6 +7,11 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     group: 'misuse',
     description: 'An S3 bucket served through CloudFront (OAC/OAI) encrypts with alias/aws/s3, which CloudFront cannot decrypt.',
+    messages: {
+      origin:
+        '{{bucket}} is the origin of CloudFront distribution {{distribution}} ({{access}}) but encrypts with {{key}}; ' +
+        'CloudFront can read SSE-KMS objects only through OAC with a customer managed key whose policy allows cloudfront.amazonaws.com',
+    },
   },
   check(ctx) {
     for (const edge of ctx.sharing.origins) {
@@ -16,9 +21,9 @@ export const rule: Rule = {
           at: k.at,
           key: k.key,
           branch,
-          message:
-            `${edge.bucket.id} is the origin of CloudFront distribution ${edge.distribution.id} (${edge.access}) but encrypts with ${keyPhrase(k)}; ` +
-            `CloudFront can read SSE-KMS objects only through OAC with a customer managed key whose policy allows cloudfront.amazonaws.com`,
+          counterpart: edge.distribution.id,
+          messageId: 'origin',
+          data: { bucket: edge.bucket.id, distribution: edge.distribution.id, access: edge.access, key: keyPhrase(k) },
           related: [{ template: edge.template, at: edge.at, message: `origin of ${edge.distribution.id}` }],
         });
       }

@@ -1,5 +1,6 @@
 import { awsManagedKeys, type Rule } from '../src/engine/rule.js';
-import { describeScope } from '../src/analysis/principals.js';
+import { describeScope, type PrincipalScope } from '../src/analysis/principals.js';
+import type { SharingEdge } from '../src/analysis/sharing.js';
 import { keyPhrase } from '../src/engine/phrases.js';
 
 export const rule: Rule = {
@@ -8,6 +9,14 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     group: 'misuse',
     description: 'A resource encrypted with an AWS managed key is shared with another account, which cannot use that key.',
+    messages: {
+      shared:
+        '{{resource}} is shared with {{scope}} through {{via}} but uses {{key}}; ' +
+        'other accounts {{cannot}} use AWS managed keys — use a customer managed key whose policy grants that account',
+      undetermined:
+        '{{resource}} may be shared with another account through {{via}} ({{why}}) and uses {{key}}; ' +
+        'if that principal is outside the account it cannot use an AWS managed key — check it, or use a customer managed key',
+    },
   },
   check(ctx) {
     for (const edge of ctx.sharing.sharing) {
@@ -18,33 +27,44 @@ export const rule: Rule = {
       const undetermined = s.kind === 'unknown';
       if (!foreign && !undetermined) continue;
       for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.target, edge.keyPurpose)) {
-        const cannot = edge.certainty === 'may' ? 'may not be able to' : 'cannot';
-        const org = s.kind === 'organization' && !s.org && ctx.config.organization ? { ...s, org: ctx.config.organization } : s;
-        if (undetermined) {
+        const common = { resource: edge.target, at: k.at, key: k.key, keyPurpose: edge.keyPurpose, branch, counterpart: counterpartOf(edge) };
+        if (s.kind === 'unknown') {
           ctx.report({
-            resource: edge.target,
-            at: k.at,
-            key: k.key,
-            branch,
+            ...common,
             severity: 'warning',
-            message:
-              `${edge.target.id} may be shared with another account through ${edge.via} (${s.why}) and uses ${keyPhrase(k)}; ` +
-              `if that principal is outside the account it cannot use an AWS managed key — check it, or use a customer managed key`,
+            messageId: 'undetermined',
+            data: { resource: edge.target.id, via: edge.via, why: s.why, key: keyPhrase(k) },
             related: [{ template: edge.template, at: edge.at, message: 'principal whose account cannot be determined' }],
           });
           continue;
         }
+        const org = s.kind === 'organization' && !s.org && ctx.config.organization ? { ...s, org: ctx.config.organization } : s;
         ctx.report({
-          resource: edge.target,
-          at: k.at,
-          key: k.key,
-          branch,
-          message:
-            `${edge.target.id} is shared with ${describeScope(org)} through ${edge.via} but uses ${keyPhrase(k)}; ` +
-            `other accounts ${cannot} use AWS managed keys — use a customer managed key whose policy grants that account`,
+          ...common,
+          messageId: 'shared',
+          data: { resource: edge.target.id, scope: describeScope(org), via: edge.via, key: keyPhrase(k), cannot: edge.certainty === 'may' ? 'may not be able to' : 'cannot' },
           related: [{ template: edge.template, at: edge.at, message: `shared here with ${describeScope(org)}` }],
         });
       }
     }
   },
 };
+
+/** The resource that writes the grant (the policy, share or plan) and whom it grants. */
+function counterpartOf(edge: SharingEdge): string {
+  const carrier = edge.template.resources.find((r) => r.path.length <= edge.at.length && r.path.every((p, i) => edge.at[i] === p));
+  return `${edge.template.stack}/${carrier?.id ?? edge.via}/${scopeIdentity(edge.scope)}`;
+}
+
+function scopeIdentity(s: PrincipalScope): string {
+  switch (s.kind) {
+    case 'account':
+      return `account:${s.account}`;
+    case 'organization':
+      return `organization:${s.org ?? ''}`;
+    case 'service':
+      return `service:${s.service}`;
+    default:
+      return s.kind;
+  }
+}

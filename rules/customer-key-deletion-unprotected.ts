@@ -12,6 +12,13 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     group: 'hygiene',
     description: 'A customer managed key would be scheduled for deletion when it leaves the stack, or its deletion window is short.',
+    messages: {
+      deletionPolicy:
+        '{{resource}} has DeletionPolicy {{policy}}, so removing it from the template or deleting the stack schedules the key for deletion and the data it protects becomes unreadable; set DeletionPolicy: Retain',
+      updateReplacePolicy: '{{resource}} has UpdateReplacePolicy {{policy}}, so a replacement schedules the old key for deletion; set UpdateReplacePolicy: Retain',
+      shortWindow:
+        '{{resource}} has a deletion waiting period of {{days}} days, under the minimum of {{min}}; a key scheduled for deletion by mistake can be saved only during that window',
+    },
   },
   check(ctx) {
     const min = typeof ctx.options.minPendingWindowDays === 'number' ? ctx.options.minPendingWindowDays : DEFAULT_MIN_WINDOW_DAYS;
@@ -28,13 +35,15 @@ export const rule: Rule = {
           ctx.report({
             resource: r,
             at: r.deletionPolicy !== undefined ? [...r.path, 'DeletionPolicy'] : r.path,
-            message: `${r.id} has DeletionPolicy ${deletion ?? 'unset (CloudFormation deletes by default)'}, so removing it from the template or deleting the stack schedules the key for deletion and the data it protects becomes unreadable; set DeletionPolicy: Retain`,
+            messageId: 'deletionPolicy',
+            data: { resource: r.id, policy: deletion ?? 'unset (CloudFormation deletes by default)' },
           });
         } else if (!replace || replace !== 'Retain') {
           ctx.report({
             resource: r,
             at: r.updateReplacePolicy !== undefined ? [...r.path, 'UpdateReplacePolicy'] : r.path,
-            message: `${r.id} has UpdateReplacePolicy ${replace ?? 'unset (Delete)'}, so a replacement schedules the old key for deletion; set UpdateReplacePolicy: Retain`,
+            messageId: 'updateReplacePolicy',
+            data: { resource: r.id, policy: replace ?? 'unset (Delete)' },
           });
         }
       }
@@ -47,7 +56,8 @@ export const rule: Rule = {
         ctx.report({
           resource: r,
           at: [...r.propertiesPath, name],
-          message: `${r.id} has a deletion waiting period of ${days} days, under the minimum of ${min}; a key scheduled for deletion by mistake can be saved only during that window`,
+          messageId: 'shortWindow',
+          data: { resource: r.id, days, min },
         });
       }
     }

@@ -8,6 +8,10 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     group: 'hygiene',
     description: 'A symmetric customer managed key with AWS-generated material has automatic rotation off.',
+    messages: {
+      rotationOff:
+        '{{resource}} is a symmetric customer managed key without automatic rotation ({{property}} is {{state}}); turn it on so KMS rotates the key material every year or on your period',
+    },
   },
   check(ctx) {
     for (const k of declaredKeys(ctx.analysis)) {
@@ -20,7 +24,8 @@ export const rule: Rule = {
       ctx.report({
         resource: k.resource,
         at: written ? [...k.resource.propertiesPath, prop] : k.resource.path,
-        message: `${k.resource.id} is a symmetric customer managed key without automatic rotation (${prop} is ${written ? 'false' : 'not set, and defaults to false'}); turn it on so KMS rotates the key material every year or on your period`,
+        messageId: 'rotationOff',
+        data: { resource: k.resource.id, property: prop, state: written ? 'false' : 'not set, and defaults to false' },
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { forEachVariant } from '../src/engine/rule.js';
+import { forEachVariant, keysOf } from '../src/engine/rule.js';
 
 export const rule: Rule = {
   meta: {
@@ -7,18 +7,24 @@ export const rule: Rule = {
     defaultSeverity: 'info',
     group: 'information',
     description: 'A resource silently falls back to an AWS managed key (alias/aws/<service>).',
+    messages: {
+      implicit: '{{resource}} falls back to the AWS managed key {{alias}}: {{reason}}; name a key to make the choice explicit',
+      implicitSecondary: '{{resource}} ({{purpose}}) falls back to the AWS managed key {{alias}}: {{reason}}; name a key to make the choice explicit',
+    },
   },
   check(ctx) {
     forEachVariant(ctx.analysis, (a, v) => {
-      for (const k of [{ purpose: 'data', resolved: v.primary }, ...v.secondary]) {
+      for (const k of keysOf(v)) {
         const key = k.resolved.key;
         if (key.kind !== 'aws-managed' || key.origin !== 'implicit') continue;
         ctx.report({
           resource: a.resource,
           at: k.resolved.at,
           key,
+          keyPurpose: k.purpose,
           branch: v.branch,
-          message: `${a.resource.id}${k.purpose === 'data' ? '' : ` (${k.purpose})`} falls back to the AWS managed key ${key.alias}: ${k.resolved.reason}; name a key to make the choice explicit`,
+          messageId: k.purpose === 'data' ? 'implicit' : 'implicitSecondary',
+          data: { resource: a.resource.id, purpose: k.purpose, alias: key.alias ?? '', reason: k.resolved.reason },
         });
       }
     });

@@ -11,6 +11,10 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     group: 'hygiene',
     description: 'No statement of a key policy lets anyone manage the key (no account root, no kms:PutKeyPolicy).',
+    messages: {
+      lockout:
+        'No statement of the key policy of {{resource}} gives the account root or anyone kms:PutKeyPolicy, so nobody could ever change the policy again and the key becomes unmanageable; keep a statement that allows the account root (arn:aws:iam::<account>:root)',
+    },
   },
   check(ctx) {
     for (const p of writtenKeyPolicies(ctx.analysis)) {
@@ -39,7 +43,8 @@ export const rule: Rule = {
       ctx.report({
         resource: p.resource,
         at: p.policy.path,
-        message: `No statement of the key policy of ${p.resource.id} gives the account root or anyone kms:PutKeyPolicy, so nobody could ever change the policy again and the key becomes unmanageable; keep a statement that allows the account root (arn:aws:iam::<account>:root)`,
+        messageId: 'lockout',
+        data: { resource: p.resource.id },
       });
     }
   },

@@ -8,6 +8,10 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     group: 'hygiene',
     description: 'A key policy allows "*" without a condition that narrows it to accounts or an organisation.',
+    messages: {
+      wildcard:
+        'Statement {{statement}} of the key policy of {{resource}} allows any principal ("*") without a condition that narrows it to accounts or an organisation (kms:CallerAccount, aws:PrincipalAccount, aws:PrincipalOrgID, …), so any AWS account may use the key; name the principals or add such a condition',
+    },
   },
   check(ctx) {
     for (const p of writtenKeyPolicies(ctx.analysis)) {
@@ -19,7 +23,9 @@ export const rule: Rule = {
         ctx.report({
           resource: p.resource,
           at: g.at,
-          message: `Statement ${g.statementIndex + 1} of the key policy of ${p.resource.id} allows any principal ("*") without a condition that narrows it to accounts or an organisation (kms:CallerAccount, aws:PrincipalAccount, aws:PrincipalOrgID, …), so any AWS account may use the key; name the principals or add such a condition`,
+          counterpart: `statement ${g.statementIndex + 1}`,
+          messageId: 'wildcard',
+          data: { statement: g.statementIndex + 1, resource: p.resource.id },
         });
       }
     }

@@ -7,6 +7,8 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     group: 'information',
     description: 'An input could not be read or parsed; the run exits 2 after every other input is linted.',
+    // The reader's own sentence (what is wrong, where): one cause per input, so one message id.
+    messages: { unparsable: '{{reason}}' },
   },
   check() {},
 };

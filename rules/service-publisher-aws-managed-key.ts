@@ -7,6 +7,11 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     group: 'misuse',
     description: 'An SNS topic or SQS queue under its AWS managed key receives messages from an AWS service, which cannot use that key.',
+    messages: {
+      publisher:
+        '{{target}} receives messages from {{publisher}} but uses {{key}}; ' +
+        'the publishing service cannot use an AWS managed key, whose policy cannot be changed to admit it, so messages are lost — use a customer managed key that allows the service principal',
+    },
   },
   check(ctx) {
     for (const edge of ctx.sharing.publishers) {
@@ -16,9 +21,10 @@ export const rule: Rule = {
           at: k.at,
           key: k.key,
           branch,
-          message:
-            `${edge.target.id} receives messages from ${edge.publisher} but uses ${keyPhrase(k)}; ` +
-            `the publishing service cannot use an AWS managed key, whose policy cannot be changed to admit it, so messages are lost — use a customer managed key that allows the service principal`,
+          // The publishing resource (rule, alarm, bucket, subscription) is the counterpart.
+          counterpart: `${edge.source.template.stack}/${edge.source.id}`,
+          messageId: 'publisher',
+          data: { target: edge.target.id, publisher: edge.publisher, key: keyPhrase(k) },
           related: [{ template: edge.template, at: edge.at, message: `${edge.publisher} publishes here` }],
         });
       }

@@ -1,5 +1,5 @@
 import type { Rule } from '../src/engine/rule.js';
-import { forEachVariant } from '../src/engine/rule.js';
+import { forEachVariant, keysOf } from '../src/engine/rule.js';
 
 export const rule: Rule = {
   meta: {
@@ -7,10 +7,14 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     group: 'information',
     description: 'A key reference could not be resolved, so the analysis of that resource is incomplete.',
+    messages: {
+      unresolved: 'The key of {{resource}} could not be resolved ({{reason}}); rules that depend on it were not checked',
+      unresolvedSecondary: 'The {{purpose}} key of {{resource}} could not be resolved ({{reason}}); rules that depend on it were not checked',
+    },
   },
   check(ctx) {
     forEachVariant(ctx.analysis, (a, v) => {
-      for (const k of [{ purpose: 'data', resolved: v.primary }, ...v.secondary]) {
+      for (const k of keysOf(v)) {
         // Only a key expression that exists but cannot be resolved; a default decided elsewhere
         // (a global cluster's members, an AMI's build) is shown by `kmslint keys`, not warned about.
         if (k.resolved.key.kind !== 'unknown' || !k.resolved.named) continue;
@@ -18,8 +22,10 @@ export const rule: Rule = {
           resource: a.resource,
           at: k.resolved.at,
           key: k.resolved.key,
+          keyPurpose: k.purpose,
           branch: v.branch,
-          message: `The ${k.purpose === 'data' ? '' : `${k.purpose} `}key of ${a.resource.id} could not be resolved (${k.resolved.reason}); rules that depend on it were not checked`,
+          messageId: k.purpose === 'data' ? 'unresolved' : 'unresolvedSecondary',
+          data: { resource: a.resource.id, purpose: k.purpose, reason: k.resolved.reason },
         });
       }
     });

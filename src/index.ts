@@ -7,6 +7,7 @@ export { keyRows, type KeyRow } from './analysis/key-rows.js';
 export { loadConfig, validateConfig, ConfigError } from './config/load.js';
 export type { ResolvedConfig, UserConfig, Requirement } from './config/types.js';
 export { allRules, findRule, docsUrlFor } from './engine/registry.js';
+export type { Rule, RuleMeta, RuleContext, Report, RelatedReport, MessageData } from './engine/rule.js';
 export { lintFormatters } from './reporters/index.js';
 export { keysFormatters } from './reporters/keys.js';
 export type * from './model/types.js';

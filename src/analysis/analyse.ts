@@ -1,6 +1,6 @@
 // Built once per run over the whole input set: every encryptable resource's effective key.
 // Rules, reporters, the editor server and the CDK Aspect all read this one model.
-import type { AnalysedResource, Template } from '../model/types.js';
+import type { AnalysedResource, Resource, Template } from '../model/types.js';
 import { catalogEntry } from '../catalog/index.js';
 import { analyseResource } from './effective-key.js';
 import { Evaluator, type ExportIndex } from './evaluate.js';
@@ -14,10 +14,22 @@ export interface Analysis {
   exports: ExportIndex;
   /** The branch-free evaluator of a template, made once and shared by every rule. */
   evaluatorFor(template: Template): Evaluator;
+  /** Resources (or templates) the analysis could not finish; the engine reports each as `internal-error`. */
+  failures: AnalysisFailure[];
+}
+
+/** One resource or template whose analysis threw: it is left out, the rest of the set is analysed. */
+export interface AnalysisFailure {
+  /** `key`: its effective key; `sharing`: its sharing, publisher or origin edges; `exports`: its Outputs. */
+  stage: 'key' | 'sharing' | 'exports';
+  template: Template;
+  resource?: Resource;
+  error: unknown;
 }
 
 export function analyse(templates: Template[]): Analysis {
-  const exports = buildExportIndex(templates);
+  const failures: AnalysisFailure[] = [];
+  const exports = buildExportIndex(templates, failures);
   const resources: AnalysedResource[] = [];
   const byResource = new Map<Template, Map<string, AnalysedResource>>();
   for (const template of templates) {
@@ -30,7 +42,14 @@ export function analyse(templates: Template[]): Analysis {
       if (resource.terraformMode || sides.has(resource)) continue;
       const entry = catalogEntry(resource.keySource?.slotsType ?? resource.type);
       if (!entry) continue;
-      const analysed = analyseResource(resource.keySource?.resource ?? resource, entry.row, entry.slots, exports);
+      let analysed: AnalysedResource;
+      try {
+        analysed = analyseResource(resource.keySource?.resource ?? resource, entry.row, entry.slots, exports);
+      } catch (error) {
+        // One hostile resource must not cost the other resources and templates their analysis.
+        failures.push({ stage: 'key', template, resource, error });
+        continue;
+      }
       analysed.resource = resource;
       if (analysed.variants.length === 0) continue; // its Condition is false in every case
       // A type known only by its key properties says nothing useful until a key is named.
@@ -45,17 +64,21 @@ export function analyse(templates: Template[]): Analysis {
     if (!ev) evaluators.set(t, (ev = new Evaluator(t, {}, exports)));
     return ev;
   };
-  return { templates, resources, byResource, exports, evaluatorFor };
+  return { templates, resources, byResource, exports, evaluatorFor, failures };
 }
 
 /** `Outputs.*.Export.Name` of every CloudFormation template, for `Fn::ImportValue` across the set. */
-function buildExportIndex(templates: Template[]): ExportIndex {
+function buildExportIndex(templates: Template[], failures: AnalysisFailure[]): ExportIndex {
   const index = new Map<string, { template: Template; value: unknown }>();
   for (const template of templates) {
-    for (const output of Object.values(template.outputs)) {
-      if (!isRecord(output)) continue;
-      const name = own(own(output, 'Export'), 'Name');
-      if (typeof name === 'string' && !index.has(name)) index.set(name, { template, value: own(output, 'Value') });
+    try {
+      for (const output of Object.values(template.outputs)) {
+        if (!isRecord(output)) continue;
+        const name = own(own(output, 'Export'), 'Name');
+        if (typeof name === 'string' && !index.has(name)) index.set(name, { template, value: own(output, 'Value') });
+      }
+    } catch (error) {
+      failures.push({ stage: 'exports', template, error });
     }
   }
   return { lookup: (name) => index.get(name) };

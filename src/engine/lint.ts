@@ -1,19 +1,22 @@
 // The engine: runs every rule over one analysis, then applies severities (config, overrides, CLI),
 // suppressions, baselines and fingerprints. CLI, editor server and CDK Aspect all call lint().
 import { createHash } from 'node:crypto';
-import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import type { LoadedInput } from '../inputs/load.js';
 import type { Finding, LintResult, RelatedLocation, Severity, SeveritySetting } from '../model/findings.js';
-import type { Resource, Template } from '../model/types.js';
-import { analyse, type Analysis } from '../analysis/analyse.js';
+import type { EffectiveKey, Resource, SourceRange, Template } from '../model/types.js';
+import { analyse, type Analysis, type AnalysisFailure } from '../analysis/analyse.js';
 import { buildSharingModel, type SharingModel } from '../analysis/sharing.js';
 import { keyJson } from '../analysis/key-rows.js';
-import type { ResolvedConfig, Requirement, RuleSetting } from '../config/types.js';
+import type { ResolvedConfig, Requirement } from '../config/types.js';
 import { allRules, docsUrlFor } from './registry.js';
-import type { Report, Rule, RuleContext } from './rule.js';
+import { rulePage } from './rule-pages.js';
+import type { MessageData, Report, Rule, RuleContext } from './rule.js';
 import { matchesRequirement } from './requirements.js';
 import { suppressionFor } from './suppressions.js';
+import { ruleSettingFor, type RuleSettingInputs } from './rule-settings.js';
+import { renderMessage } from './messages.js';
+import { runIsolated, type RuleScope } from './isolate.js';
+import { compareFindings } from './order.js';
 import { version } from '../version.js';
 import { own } from '../util/objects.js';
 
@@ -26,6 +29,8 @@ export interface LintOptions {
   /** Fingerprints from `--baseline`. */
   baseline?: Set<string>;
   cwd?: string;
+  /** Custom rules, run after the built-in ones; their ids must differ from every other rule's. */
+  rules?: readonly Rule[];
 }
 
 export interface LintRun {
@@ -34,8 +39,16 @@ export interface LintRun {
   sharing: SharingModel;
 }
 
+/** Findings the engine makes itself; neither is ever suppressed, switched off or baselined. */
+const ENGINE_RULES = new Set(['parse-error', 'internal-error']);
+/** A suppression's own problem cannot be suppressed by another suppression. */
+const UNSUPPRESSIBLE = new Set([...ENGINE_RULES, 'invalid-suppression']);
+
 export function lint(inputs: LoadedInput[], options: LintOptions): LintRun {
   const cwd = options.cwd ?? process.cwd();
+  const rules = rulesOfRun(options.rules);
+  const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
+  const settings: RuleSettingInputs = { config: options.config, ruleOverrides: options.ruleOverrides, cwd };
   const templates = inputs.flatMap((i) => i.templates);
   const analysis = analyse(templates);
   const sharing = buildSharingModel(analysis);
@@ -46,136 +59,117 @@ export function lint(inputs: LoadedInput[], options: LintOptions): LintRun {
     if (!s) ownAccountCache.set(t, (s = new Set([...configAccounts, ...t.accounts])));
     return s;
   };
+  const requirementsFor = (res: Resource): Requirement[] => options.config.requirements.filter((req) => matchesRequirement(req, res, analysis.evaluatorFor(res.template)));
 
-  const findings: Finding[] = [];
-  for (const rule of allRules) {
-    const setting = severityFor(rule, options, undefined, undefined, cwd);
-    const requirementRule = rule.meta.group === 'requirement';
-    // A rule switched off everywhere (and in no override) costs nothing.
-    if (setting.severity === 'off' && !options.config.overrides.some((o) => own(o.rules, rule.meta.id) !== undefined)) continue;
-    if (requirementRule && !options.config.requirements.some((r) => rule.meta.requirement && r.require[rule.meta.requirement] !== undefined)) continue;
-    const ctx: RuleContext = {
-      analysis,
-      sharing,
-      config: options.config,
-      ownAccounts,
-      requirementsFor: (res: Resource): Requirement[] => options.config.requirements.filter((req) => matchesRequirement(req, res, analysis.evaluatorFor(res.template))),
-      options: setting.options,
-      report: (r: Report) => {
-        const f = toFinding(rule, r, options, cwd);
-        if (f) findings.push(f);
-      },
+  const findings = new FindingSet();
+  const internalError = findRuleIn(rules, 'internal-error');
+  for (const rule of rules) {
+    if (!activeAnywhere(rule, options, settings)) continue;
+    const ruleOptions = ruleSettingFor(rule, settings).options;
+    const run = (r: Rule, scope: RuleScope, report: (x: Report) => void) => {
+      const ctx: RuleContext = { analysis: scope.analysis, sharing: scope.sharing, config: options.config, ownAccounts, requirementsFor, ruleIds, options: ruleOptions, report };
+      r.check(ctx);
     };
-    try {
-      rule.check(ctx);
-    } catch (err) {
-      // A rule bug must not lose other rules' findings; say so loudly instead.
-      process.emitWarning(`kmslint: rule ${rule.meta.id} failed: ${(err as Error).stack ?? String(err)}`);
+    const { results, failures } = runIsolated(rule, { analysis, sharing }, run, (r) => toFinding(rule, r, settings));
+    for (const f of results) findings.add(f);
+    for (const failure of failures) {
+      const template = failure.template ?? templates[0];
+      const file = template?.doc.file ?? inputs[0]?.path ?? '';
+      const data = { rule: rule.meta.id, cause: oneLine(failure.error) };
+      findings.add(engineFinding(internalError, failure.template ? 'ruleFailed' : 'setFailed', data, file, settings, { template, counterpart: rule.meta.id }));
     }
   }
+  for (const failure of analysis.failures) findings.add(analysisFailureFinding(internalError, failure, settings));
+  const parseError = findRuleIn(rules, 'parse-error');
   for (const input of inputs) {
     if (!input.error) continue;
-    const sev = severityFor(parseErrorRule(), options, input.path, undefined, cwd).severity;
-    findings.push({
-      ruleId: 'parse-error',
-      severity: sev === 'off' ? 'error' : sev, // an unreadable input always fails the run (exit 2)
-      message: input.error.message,
-      file: input.path,
-      line: input.error.line,
-      column: input.error.column,
-      endLine: input.error.line,
-      endColumn: input.error.column,
-      suppressed: false,
-      fingerprint: fingerprint(['parse-error', input.path, input.error.message]),
-    });
+    const e = input.error;
+    // One cause per input, so the file alone identifies it; the reader's wording may change.
+    findings.add(engineFinding(parseError, 'unparsable', { reason: e.message }, input.path, settings, { range: { line: e.line, column: e.column, endLine: e.line, endColumn: e.column } }));
   }
+  const all = findings.list();
   if (options.baseline) {
-    for (const f of findings) {
-      if (!f.suppressed && options.baseline.has(f.fingerprint)) {
+    for (const f of all) {
+      if (!f.suppressed && !ENGINE_RULES.has(f.ruleId) && options.baseline.has(f.fingerprint)) {
         f.suppressed = true;
         f.suppression = { kind: 'external', justification: 'listed in the baseline' };
       }
     }
   }
-  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  const active = findings.filter((f) => !f.suppressed);
+  all.sort(compareFindings);
+  const active = all.filter((f) => !f.suppressed);
   const reportedInputs = inputs.filter((i) => !i.skipped || i.error);
   const result: LintResult = {
     tool: { name: 'kmslint', version },
     inputs: reportedInputs.map((i) => ({ path: i.path, format: i.format, error: i.error })),
-    findings,
-    rules: allRules.map((r) => ({ id: r.meta.id, defaultSeverity: r.meta.defaultSeverity, description: r.meta.description, docsUrl: docsUrlFor(r.meta.id) })),
+    findings: all,
+    rules: rules.map((r) => ({
+      id: r.meta.id,
+      defaultSeverity: r.meta.defaultSeverity,
+      description: r.meta.description,
+      docsUrl: r.meta.docsUrl ?? docsUrlFor(r.meta.id),
+      group: r.meta.group,
+      help: rulePage(r.meta.id),
+      ...(r.meta.securitySeverity !== undefined ? { securitySeverity: r.meta.securitySeverity } : {}),
+    })),
     summary: {
       errors: active.filter((f) => f.severity === 'error').length,
       warnings: active.filter((f) => f.severity === 'warning').length,
       infos: active.filter((f) => f.severity === 'info').length,
-      suppressed: findings.length - active.length,
+      suppressed: all.length - active.length,
       inputs: reportedInputs.length,
     },
   };
   return { result, analysis, sharing };
 }
 
-function parseErrorRule(): Rule {
-  return allRules.find((r) => r.meta.id === 'parse-error')!;
-}
-
-interface EffectiveSetting {
-  severity: SeveritySetting;
-  options: Record<string, unknown>;
-}
-
-function splitSetting(s: RuleSetting | undefined): { severity?: SeveritySetting; options?: Record<string, unknown> } {
-  if (s === undefined) return {};
-  if (typeof s === 'string') return { severity: s };
-  return { severity: s[0], options: s[1] };
-}
-
-/** Severity for a rule at a file/resource: default → config → matching overrides → `--rule`. */
-function severityFor(rule: Rule, options: LintOptions, file: string | undefined, resourceId: string | undefined, cwd: string): EffectiveSetting {
-  let severity: SeveritySetting = rule.meta.defaultSeverity;
-  let opts: Record<string, unknown> = {};
-  const apply = (s: RuleSetting | undefined) => {
-    const { severity: sv, options: o } = splitSetting(s);
-    if (sv) severity = sv;
-    if (o) opts = { ...opts, ...o };
-  };
-  apply(own(options.config.rules, rule.meta.id) as RuleSetting | undefined);
-  if (file !== undefined) {
-    const rel = relative(options.config.baseDir, resolve(cwd, file)).split(sep).join('/');
-    for (const o of options.config.overrides) {
-      const byFile = o.files?.some((g) => picomatch.isMatch(rel, g, { dot: true }) || picomatch.isMatch(file, g, { dot: true }));
-      const byResource = resourceId !== undefined && o.resources?.some((g) => picomatch.isMatch(resourceId, g, { dot: true }));
-      if (byFile || byResource) apply(own(o.rules, rule.meta.id) as RuleSetting | undefined);
-    }
+/** The built-in rules followed by the custom ones. */
+function rulesOfRun(custom: readonly Rule[] | undefined): readonly Rule[] {
+  if (!custom?.length) return allRules;
+  const ids = new Set(allRules.map((r) => r.meta.id));
+  for (const r of custom) {
+    if (ids.has(r.meta.id)) throw new Error(`custom rule ${r.meta.id}: a rule with that id already exists`);
+    ids.add(r.meta.id);
   }
-  const cli = options.ruleOverrides?.[rule.meta.id];
-  if (cli) severity = cli;
-  return { severity, options: opts };
+  return [...allRules, ...custom];
 }
 
-function toFinding(rule: Rule, r: Report, options: LintOptions, cwd: string): Finding | undefined {
+function findRuleIn(rules: readonly Rule[], id: string): Rule {
+  return rules.find((r) => r.meta.id === id)!;
+}
+
+/** A rule switched off everywhere (and in no override), or a requirement rule no requirement asks for, costs nothing. */
+function activeAnywhere(rule: Rule, options: LintOptions, settings: RuleSettingInputs): boolean {
+  if (ENGINE_RULES.has(rule.meta.id)) return false; // the engine makes these findings itself
+  if (ruleSettingFor(rule, settings).severity === 'off' && !options.config.overrides.some((o) => own(o.rules, rule.meta.id) !== undefined)) return false;
+  if (rule.meta.group === 'requirement' && !options.config.requirements.some((r) => rule.meta.requirement && r.require[rule.meta.requirement] !== undefined)) return false;
+  return true;
+}
+
+function toFinding(rule: Rule, r: Report, settings: RuleSettingInputs): Finding | undefined {
   const template = r.template ?? r.resource?.template;
   if (!template) return undefined;
   const file = template.doc.file;
-  const setting = severityFor(rule, options, file, r.resource?.id, cwd);
+  const setting = ruleSettingFor(rule, settings, file, r.resource?.id);
   if (setting.severity === 'off') return undefined;
   const severity: Severity = r.severity && setting.severity === rule.meta.defaultSeverity ? r.severity : setting.severity;
+  const message = renderMessage(rule.meta, r.messageId, r.data); // reporters add the branch from `branch`
   const loc = template.doc.locate(r.at, true) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
   // A Terraform side resource that sets the key (aws_s3_bucket_server_side_encryption_configuration)
   // is named as a related location of the finding on the bucket.
   const side = r.resource?.keySource?.resource;
   const relatedReports = [...(r.related ?? []), ...(side ? [{ template: side.template, at: side.path, message: `the key is set by ${side.id}` }] : [])];
-  const related: RelatedLocation[] | undefined = relatedReports.map((rel) => {
+  const related: RelatedLocation[] = relatedReports.map((rel) => {
     const l = rel.template.doc.locate(rel.at, true);
     return { file: rel.template.doc.file, line: l?.line ?? 1, column: l?.column ?? 1, message: rel.message };
   });
   const branch = r.branch && Object.keys(r.branch).length ? Object.entries(r.branch).map(([k, v]) => `${k}=${v}`).join(', ') : undefined;
-  const suppression = r.resource ? suppressionFor(rule.meta.id, r.resource, template) : suppressionFor(rule.meta.id, undefined, template);
-  const finding: Finding = {
+  const suppression = UNSUPPRESSIBLE.has(rule.meta.id) ? undefined : suppressionFor(rule.meta.id, r.resource, template);
+  return {
     ruleId: rule.meta.id,
+    messageId: r.messageId,
     severity,
-    message: r.message, // reporters add the branch from `branch`
+    message,
     file,
     line: loc.line,
     column: loc.column,
@@ -184,15 +178,124 @@ function toFinding(rule: Rule, r: Report, options: LintOptions, cwd: string): Fi
     resource: r.resource ? { id: r.resource.id, type: r.resource.type, stack: template.stack, ...(r.resource.constructPath ? { path: r.resource.constructPath } : {}) } : undefined,
     key: r.key ? keyJson(r.key) : undefined,
     branch,
-    related: related?.length ? related : undefined,
+    related: related.length ? related : undefined,
     suppressed: suppression !== undefined,
     suppression: suppression ? { kind: 'inSource', justification: suppression } : undefined,
-    fingerprint: fingerprint([rule.meta.id, file, template.stack, r.resource?.id ?? '', r.message, branch ?? '']),
+    fingerprint: findingFingerprint({
+      ruleId: rule.meta.id,
+      messageId: r.messageId,
+      file,
+      stack: template.stack,
+      resource: r.resource?.id,
+      branch: r.branch,
+      key: r.key,
+      keyPurpose: r.keyPurpose,
+      counterpart: r.counterpart,
+    }),
   };
-  return finding;
 }
 
-/** Line-free, so moving code around does not break a baseline. */
+/** A parse-error or internal-error finding: never suppressed, and never switched off (an input was not checked). */
+function engineFinding(
+  rule: Rule,
+  messageId: string,
+  data: MessageData,
+  file: string,
+  settings: RuleSettingInputs,
+  where: { template?: Template; resource?: Resource; range?: SourceRange; counterpart?: string },
+): Finding {
+  const range = where.range ?? (where.resource ? safeLocate(where.resource) : undefined) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const r = where.resource;
+  const configured = ruleSettingFor(rule, settings, file, r?.id).severity;
+  return {
+    ruleId: rule.meta.id,
+    messageId,
+    severity: configured === 'off' ? 'error' : configured,
+    message: renderMessage(rule.meta, messageId, data),
+    file,
+    ...range,
+    resource: r ? { id: r.id, type: r.type, stack: r.template.stack, ...(r.constructPath ? { path: r.constructPath } : {}) } : undefined,
+    suppressed: false,
+    fingerprint: findingFingerprint({ ruleId: rule.meta.id, messageId, file, stack: where.template?.stack ?? r?.template.stack, resource: r?.id, counterpart: where.counterpart }),
+  };
+}
+
+function analysisFailureFinding(internalError: Rule, failure: AnalysisFailure, settings: RuleSettingInputs): Finding {
+  const cause = oneLine(failure.error);
+  const where = { template: failure.template, resource: failure.resource, counterpart: `analysis:${failure.stage}` };
+  const file = failure.template.doc.file;
+  if (failure.stage === 'exports' || !failure.resource) return engineFinding(internalError, 'exportsFailed', { cause }, file, settings, where);
+  return engineFinding(internalError, failure.stage === 'key' ? 'keyFailed' : 'sharingFailed', { resource: failure.resource.id, cause }, file, settings, where);
+}
+
+/** The resource's range, unless locating it is what fails on this input. */
+function safeLocate(resource: Resource): SourceRange | undefined {
+  try {
+    return resource.template.doc.locate(resource.path, true);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "RangeError: Maximum call stack size exceeded": the first line of an error, without its stack. */
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : `thrown ${typeof error}: ${String(error)}`;
+  const line = text.split(/\r?\n/, 1)[0];
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/**
+ * Findings of a run, one per cause: a report whose fingerprint is already present is the same
+ * finding reached another way (a second statement of the same policy, a second action of the same
+ * alarm); its sites are added to the first's `related` locations.
+ */
+class FindingSet {
+  private readonly byFingerprint = new Map<string, Finding>();
+
+  add(f: Finding): void {
+    const first = this.byFingerprint.get(f.fingerprint);
+    if (!first) {
+      this.byFingerprint.set(f.fingerprint, f);
+      return;
+    }
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[first.severity]) first.severity = f.severity;
+    const sites = [...(first.related ?? []), ...(f.related ?? [])];
+    const seen = new Set<string>();
+    const related = sites.filter((s) => {
+      const k = `${s.file}\u0000${s.line}\u0000${s.column}\u0000${s.message}`;
+      return !seen.has(k) && seen.add(k);
+    });
+    first.related = related.length ? related : undefined;
+  }
+
+  list(): Finding[] {
+    return [...this.byFingerprint.values()];
+  }
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** What identifies a finding across edits (contract §4): never its message text or its lines. */
+export interface FingerprintParts {
+  ruleId: string;
+  messageId: string;
+  file: string;
+  stack?: string;
+  /** Logical id or Terraform address. */
+  resource?: string;
+  branch?: Readonly<Record<string, boolean>>;
+  key?: EffectiveKey;
+  keyPurpose?: string;
+  counterpart?: string;
+}
+
+export function findingFingerprint(p: FingerprintParts): string {
+  const branch = p.branch ? Object.keys(p.branch).sort().map((k) => `${k}=${String(p.branch![k])}`) : [];
+  const key = p.key ? [p.key.kind, p.key.alias ?? '', p.key.keyRef ?? '', p.keyPurpose ?? 'data'] : [];
+  return fingerprint([p.ruleId, p.messageId, p.file, p.stack ?? '', p.resource ?? '', branch.join(','), key.join('|'), p.counterpart ?? '']);
+}
+
+/** A stable hash of parts (in order). */
 export function fingerprint(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }

@@ -19,7 +19,9 @@ import { rule as keyPolicyWildcardPrincipal } from '../../rules/key-policy-wildc
 import { rule as keyPolicyLockout } from '../../rules/key-policy-lockout.js';
 import { rule as implicitAwsManagedKey } from '../../rules/implicit-aws-managed-key.js';
 import { rule as unresolvedKeyReference } from '../../rules/unresolved-key-reference.js';
+import { rule as invalidSuppression } from '../../rules/invalid-suppression.js';
 import { rule as parseError } from '../../rules/parse-error.js';
+import { rule as internalError } from '../../rules/internal-error.js';
 
 export const allRules: readonly Rule[] = [
   crossAccountAwsManagedKey,
@@ -41,7 +43,9 @@ export const allRules: readonly Rule[] = [
   keyPolicyLockout,
   implicitAwsManagedKey,
   unresolvedKeyReference,
+  invalidSuppression,
   parseError,
+  internalError,
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));

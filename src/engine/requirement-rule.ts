@@ -12,6 +12,8 @@ export interface RequirementCheck {
   (input: { key: EffectiveKey; resolved: ResolvedKey; facts?: CustomerKeyFacts; require: Requirement['require'] }): { because: string; severity?: Severity } | undefined;
 }
 
+const REQUIREMENT_MESSAGE = '{{resource}} must have {{wants}} (requirement "{{requirement}}") but uses {{key}}: {{because}}';
+
 export function requirementRule(spec: {
   id: string;
   requirement: keyof Requirement['require'];
@@ -21,7 +23,16 @@ export function requirementRule(spec: {
   check: RequirementCheck;
 }): Rule {
   return {
-    meta: { id: spec.id, defaultSeverity: 'error', group: 'requirement', requirement: spec.requirement, description: spec.description },
+    meta: {
+      id: spec.id,
+      defaultSeverity: 'error',
+      group: 'requirement',
+      requirement: spec.requirement,
+      description: spec.description,
+      // One sentence for both; the id says whether the input proves the requirement unmet or
+      // cannot tell (a warning), so a finding that turns from one into the other is a new one.
+      messages: { unmet: REQUIREMENT_MESSAGE, unverifiable: REQUIREMENT_MESSAGE },
+    },
     check(ctx) {
       for (const a of ctx.analysis.resources) {
         const reqs = ctx.requirementsFor(a.resource).filter((r) => r.require[spec.requirement] !== undefined && r.require[spec.requirement] !== false);
@@ -39,7 +50,9 @@ export function requirementRule(spec: {
               key: resolved.key,
               branch: v.branch,
               severity: failed.severity,
-              message: `${a.resource.id} must have ${spec.wants(req.require)} (requirement "${req.name}") but uses ${keyPhrase(resolved)}: ${failed.because}`,
+              counterpart: `requirement:${req.name}`,
+              messageId: failed.severity === 'warning' ? 'unverifiable' : 'unmet',
+              data: { resource: a.resource.id, wants: spec.wants(req.require), requirement: req.name, key: keyPhrase(resolved), because: failed.because },
             });
           }
         }

@@ -1,4 +1,5 @@
-// What a rule is: typed `meta` and a check over the analysed model. Rules never parse or resolve.
+// What a rule is: typed `meta` and a check over the analysed model. Rules never parse or resolve,
+// and never build message strings: they report a message id and its data; the engine renders it.
 import type { AnalysedResource, Branch, DocPath, EffectiveKey, ResolvedKey, Resource, Template } from '../model/types.js';
 import type { Severity } from '../model/findings.js';
 import type { Analysis } from '../analysis/analyse.js';
@@ -13,6 +14,15 @@ export interface RuleMeta {
   group: 'misuse' | 'requirement' | 'hygiene' | 'information';
   /** For requirement rules: the `require` key that turns the rule on. */
   requirement?: keyof Requirement['require'];
+  /**
+   * Message templates by message id; `{{name}}` is replaced by `data.name`. The id, not the text,
+   * goes into the fingerprint, so a template can be reworded without breaking baselines.
+   */
+  messages: Readonly<Record<string, string>>;
+  /** Where the rule is documented; built-in rules default to their page in rules/. */
+  docsUrl?: string;
+  /** GitHub code scanning `security-severity` (0.0–10.0), when not derived from the default severity. */
+  securitySeverity?: number;
 }
 
 export interface RelatedReport {
@@ -21,14 +31,27 @@ export interface RelatedReport {
   message: string;
 }
 
+export type MessageData = Readonly<Record<string, string | number>>;
+
 export interface Report {
   /** The resource the finding is about (the bucket, not its policy). */
   resource?: Resource;
   /** Template and path of the location; defaults to the resource's template. */
   template?: Template;
   at: DocPath;
-  message: string;
+  /** A key of the rule's `meta.messages`. */
+  messageId: string;
+  /** Values for the template's `{{name}}` placeholders; every placeholder must have one. */
+  data?: MessageData;
   key?: EffectiveKey;
+  /** Which key of the resource `key` is, when not its primary data key (`replica`, `logs`). */
+  keyPurpose?: string;
+  /**
+   * A stable identity of the other party of this cause, when one resource can have several (the
+   * sharing policy and account, the publishing rule, the policy statement). Part of the fingerprint;
+   * reports with the same fingerprint are one finding (contract §4, one finding per cause).
+   */
+  counterpart?: string;
   branch?: Readonly<Record<string, boolean>>;
   related?: RelatedReport[];
   /** Overrides the rule's severity for this finding (e.g. `unknown` → warning). */
@@ -43,6 +66,8 @@ export interface RuleContext {
   ownAccounts(template: Template): Set<string>;
   /** Requirements of the config that match a resource. */
   requirementsFor(resource: Resource): Requirement[];
+  /** Ids of every rule of this run (built-in and custom), e.g. to validate suppressions. */
+  ruleIds: ReadonlySet<string>;
   /** Options given to this rule in config (`rules: { id: [severity, options] }`). */
   options: Record<string, unknown>;
   report(r: Report): void;
@@ -61,6 +86,10 @@ export function forEachVariant(
   for (const a of analysis.resources) for (const v of a.variants) fn(a, v);
 }
 
+/** A variant's primary key (purpose `data`) followed by its secondary keys. */
+export function keysOf(v: AnalysedResource['variants'][number]): { purpose: string; resolved: ResolvedKey }[] {
+  return [{ purpose: 'data', resolved: v.primary }, ...v.secondary];
+}
 
 /**
  * For the misuse rules: each condition branch in which a resource's key is AWS managed — the

@@ -13,6 +13,8 @@ export interface RelatedLocation {
 
 export interface Finding {
   ruleId: string;
+  /** The rule's message id (a key of its `meta.messages`): which cause, independent of the wording. */
+  messageId?: string;
   severity: Severity;
   message: string;
   file: string;
@@ -28,7 +30,7 @@ export interface Finding {
   suppressed: boolean;
   /** Why it is suppressed (suppression reason or `baseline`). */
   suppression?: { kind: 'inSource' | 'external'; justification: string };
-  /** Stable across unrelated edits: rule, file, resource, key and message, not line numbers. */
+  /** Stable across edits and rewording: rule, message id, file, resource, branch, key and counterpart — never message text or lines. */
   fingerprint: string;
 }
 
@@ -43,6 +45,12 @@ export interface RuleDescriptor {
   defaultSeverity: Severity;
   description: string;
   docsUrl: string;
+  /** Contract group (misuse, requirement, hygiene, information); SARIF adds it to the rule's tags. */
+  group?: string;
+  /** The rule page (rules/<id>.md) as markdown; SARIF's `help`. Filled by the engine, absent for rules without a page. */
+  help?: string;
+  /** GitHub code scanning `security-severity` (0.0–10.0) when a rule sets its own; else derived from the default severity. */
+  securitySeverity?: number;
 }
 
 /** Everything a reporter needs; reporters are pure functions of this. */
