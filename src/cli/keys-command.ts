@@ -19,7 +19,12 @@ export async function runKeysCommand(positionals: string[], values: CliValues, i
   else io.stdout(text);
   const errors = inputs.filter((i) => i.error);
   if (format !== 'table') for (const e of errors) io.stderr(`${e.path}:${e.error!.line}:${e.error!.column}: ${e.error!.message}\n`);
+  // A resource kmslint failed on is missing from the table: say which, and fail as lint does.
+  for (const f of analysis.failures) {
+    const cause = String((f.error as Error)?.message ?? f.error).split('\n')[0];
+    io.stderr(`kmslint: internal error on ${f.template.doc.file}${f.resource ? ` (${f.resource.id})` : ''}: ${cause}\n`);
+  }
   if (counted === 0) return emptyExit;
-  return errors.length > 0 ? 2 : 0;
+  return errors.length > 0 || analysis.failures.length > 0 ? 2 : 0;
 }
 
