@@ -2,6 +2,7 @@
 // and the reference service catalog (row numbers in comments). Facts that had to be looked up beyond
 // the reference catalog are listed, with their sources, in ../../docs/catalog-notes.md.
 import type { CatalogRow, KeySlot, Outcome } from './types.js';
+import { samRows } from './sam-rows.js';
 
 const KMS_ALGOS = ['aws:kms', 'aws:kms:dsse'] as const;
 
@@ -795,7 +796,8 @@ export const rows: readonly CatalogRow[] = [
   },
   // 18
   {
-    cfnTypes: ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
+    // AWS::Serverless::Function: sam-rows.ts.
+    cfnTypes: ['AWS::Lambda::Function'],
     service: 'Lambda',
     alias: 'alias/aws/lambda',
     confidence: 'V',
@@ -3501,4 +3503,6 @@ export const rows: readonly CatalogRow[] = [
       },
     ],
   },
+  // AWS SAM types (and the CloudFormation types SAM creates that no row above covers).
+  ...samRows,
 ];

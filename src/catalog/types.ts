@@ -72,4 +72,13 @@ export interface CatalogRow {
   confidence: 'V' | 'P' | 'I' | 'U';
   /** Source URL(s) of the default behaviour. */
   source: string;
+  /** AWS SAM types only: what the SAM transform turns the resource into (source: the SAM specification). */
+  sam?: SamTranslation;
+}
+
+export interface SamTranslation {
+  /** CloudFormation types the transform creates for this resource; the first holds its key. */
+  translatesTo: readonly string[];
+  /** SAM property path → the CloudFormation `Type.Path` the transform passes it to (the slots read the SAM paths). */
+  properties: Readonly<Record<string, string>>;
 }

@@ -1,6 +1,8 @@
 // CloudFormation templates (JSON or YAML) → the shared Template model.
 import type { Resource, SourceDocument, Template } from '../../model/types.js';
 import { isRecord, own } from '../../util/objects.js';
+import { isSamTemplate, mergeGlobals, type SourceMap } from './sam-globals.js';
+import { withGlobalsSources } from './sam-document.js';
 
 /** Contract §1: a mapping with `Resources` whose entries have `Type: AWS::…`, or `AWSTemplateFormatVersion`. */
 export function isCloudFormationTemplate(root: unknown): boolean {
@@ -38,11 +40,16 @@ export function buildCloudFormationTemplate(doc: SourceDocument, options: Templa
   };
   const resources = own(root, 'Resources');
   if (!isRecord(resources)) return template;
+  // SAM: Globals are merged into each AWS::Serverless::* resource, as the transform does.
+  const sam = isSamTemplate(root);
+  const globalsSources = new Map<string, SourceMap>();
   for (const [id, raw] of Object.entries(resources)) {
     if (!isRecord(raw)) continue;
     const type = own(raw, 'Type');
     if (typeof type !== 'string') continue;
-    const props = own(raw, 'Properties');
+    const merged = sam ? mergeGlobals(root, id, raw) : undefined;
+    if (merged) globalsSources.set(id, merged.source);
+    const props = merged ? merged.properties : own(raw, 'Properties');
     const metadata = isRecord(own(raw, 'Metadata')) ? (own(raw, 'Metadata') as Record<string, unknown>) : undefined;
     const cdkPath = own(metadata, 'aws:cdk:path');
     const resource: Resource = {
@@ -61,6 +68,7 @@ export function buildCloudFormationTemplate(doc: SourceDocument, options: Templa
     template.resources.push(resource);
     template.resourcesById.set(id, resource);
   }
+  template.doc = withGlobalsSources(doc, globalsSources);
   return template;
 }
 
