@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { MAX_RATIO, linearParseCases } from './linear-parse.js';
 
 const CORPUS = process.env.KMSLINT_CORPUS ?? '../shared/corpus';
 const SAMPLE = Number(process.env.KMSLINT_BENCH_SAMPLE ?? 300);
@@ -57,3 +58,14 @@ for (const [name, k, c] of rows) {
   console.log(name.padEnd(36) + fmt(k).padStart(12) + fmt(c).padStart(12) + (c ? `${(c / k).toFixed(1)}×`.padStart(10) : ''.padStart(10)));
 }
 console.log(`\nkmslint keys over the whole corpus (${all.length} CloudFormation files + every CDK assembly): ${fmt(kmsKeysAll)}`);
+
+// Hostile input (issue 8): twice the keys in one mapping must take at most MAX_RATIO times the time.
+const LINEAR_KEYS = Number(process.env.KMSLINT_BENCH_LINEAR_KEYS ?? 50_000);
+console.log(`\nparsing one wide mapping (CPU time of the parse, median of ${RUNS}; linear means a ratio ≤ ${MAX_RATIO})\n`);
+let linear = true;
+for (const c of linearParseCases(LINEAR_KEYS, RUNS)) {
+  const ok = c.ratio <= MAX_RATIO;
+  linear &&= ok;
+  console.log(`${c.name.padEnd(42)}${fmt(c.smallMs).padStart(10)}${fmt(c.largeMs).padStart(10)}${`${c.ratio.toFixed(2)}×`.padStart(9)}  ${ok ? 'ok' : 'SUPER-LINEAR'}`);
+}
+if (!linear) process.exitCode = 1;

@@ -1,6 +1,13 @@
 // No input, however hostile, crashes kmslint, hangs it or pollutes its objects.
-import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/inputs/load.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFile, loadText, parseDocument } from '../src/inputs/load.js';
+import { MAX_YAML_BYTES } from '../src/inputs/yaml-document.js';
+import { own } from '../src/util/objects.js';
+import { wideYaml } from '../bench/linear-parse.js';
 import { analyse } from '../src/analysis/analyse.js';
 import { lint } from '../src/engine/lint.js';
 import { configFrom } from './helpers/lint-files.js';
@@ -77,5 +84,183 @@ describe('hostile inputs', () => {
     expect(run('x.yaml', '').input.error?.message).toMatch(/not a recognised template/);
     expect(run('x.yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties: [1, 2]\n').input.error).toBeNull();
     expect(run('x.yaml', 'Resources:\n  Q:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption: { ServerSideEncryptionConfiguration: "oops" }\n').input.error).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// fixtures/hostile: each hostile file beside fixtures/hostile/good.yaml, through the built CLI
+// (`npm run build` first). The good file's finding must survive exactly once whatever the other does.
+
+const FIXTURES = 'fixtures/hostile';
+const GOOD = `${FIXTURES}/good.yaml`;
+const CLI = 'bin/kmslint.js';
+/** A hang is what this catches; a healthy case takes about a second. */
+const TIME_LIMIT_MS = 20_000;
+
+interface CliFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  resource?: { id: string };
+}
+interface CliReport {
+  inputs: { path: string; error: { message: string; line: number; column: number } | null }[];
+  findings: CliFinding[];
+}
+
+function runCli(files: string[]): { status: number | null; stdout: string; stderr: string; ms: number } {
+  const start = Date.now();
+  const r = spawnSync('node', [CLI, '--no-config', '--format', 'json', ...files], { encoding: 'utf8', timeout: TIME_LIMIT_MS + 5_000, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - start };
+}
+
+/** Findings as [rule, file, resource, line, column] rows. */
+function rows(report: CliReport, file?: string): [string, string, string | undefined, number, number][] {
+  return report.findings.filter((f) => !file || f.file === file).map((f) => [f.ruleId, f.file, f.resource?.id, f.line, f.column]);
+}
+
+const GOOD_FINDING: [string, string, string, number, number] = ['cross-account-aws-managed-key', GOOD, 'PartnerQueue', 7, 7];
+
+/** Hostile files read and analysed: the findings expected in them (whole rows). */
+const ANALYSED: { name: string; files: string[]; findings: [string, string, string | undefined, number, number][] }[] = [
+  // Values nested 10,000 deep in a key property, an encryption switch and an Fn::Equals.
+  { name: 'deep key property', files: ['deep-key-property.json'], findings: [['unresolved-key-reference', `${FIXTURES}/deep-key-property.json`, 'DeepKeyQueue', 1, 110]] },
+  { name: 'deep encryption switch', files: ['deep-switch.json'], findings: [] },
+  { name: 'deep Fn::Equals', files: ['deep-equals.json'], findings: [] },
+  // A rule positions a finding on a resource whose Metadata is nested 10,000 deep.
+  { name: 'deep Metadata (position lookup)', files: ['deep-metadata.json'], findings: [['cross-account-aws-managed-key', `${FIXTURES}/deep-metadata.json`, 'DeepMetadataQueue', 1, 20140]] },
+  {
+    name: 'Fn::ImportValue cycle between two templates',
+    files: ['import-cycle-a.yaml', 'import-cycle-b.yaml'],
+    findings: [
+      ['unresolved-key-reference', `${FIXTURES}/import-cycle-a.yaml`, 'CycleQueue', 6, 7],
+      ['unresolved-key-reference', `${FIXTURES}/import-cycle-b.yaml`, 'OtherCycleQueue', 6, 7],
+    ],
+  },
+  { name: 'conditions sharing sub-conditions 30 deep', files: ['exponential-conditions.yaml'], findings: [] },
+  { name: 'mapping values doubling 30 times', files: ['mapping-blowup.yaml'], findings: [['unresolved-key-reference', `${FIXTURES}/mapping-blowup.yaml`, 'MappedQueue', 39, 7]] },
+  { name: 'Terraform locals doubling 40 times', files: ['terraform-locals-doubling.tf.json'], findings: [['unresolved-key-reference', `${FIXTURES}/terraform-locals-doubling.tf.json`, 'aws_s3_bucket.doubled', 59, 17]] },
+];
+
+describe('hostile fixtures beside a good template (built CLI)', () => {
+  beforeAll(() => {
+    if (!existsSync('dist/src/cli/run.js')) throw new Error('run `npm run build` before this test');
+  });
+
+  it('the good template alone has its one error finding', () => {
+    const r = runCli([GOOD]);
+    expect(r.status).toBe(1);
+    expect(rows(JSON.parse(r.stdout) as CliReport)).toEqual([GOOD_FINDING]);
+  });
+
+  for (const c of ANALYSED) {
+    it(`${c.name}: analysed in bounded time, good finding kept`, () => {
+      const files = c.files.map((f) => `${FIXTURES}/${f}`);
+      const r = runCli([GOOD, ...files]);
+      expect(r.ms).toBeLessThan(TIME_LIMIT_MS);
+      expect(r.stderr).not.toMatch(/\n\s+at |RangeError|Maximum call stack/);
+      expect(r.status).toBe(1);
+      const report = JSON.parse(r.stdout) as CliReport;
+      expect(report.inputs.map((i) => [i.path, i.error])).toEqual([[GOOD, null], ...files.map((f) => [f, null])]);
+      expect(rows(report, GOOD)).toEqual([GOOD_FINDING]);
+      expect(report.findings.filter((f) => f.file !== GOOD).map((f) => [f.ruleId, f.file, f.resource?.id, f.line, f.column])).toEqual(c.findings);
+    });
+  }
+
+  it('YAML nested 1,000 deep: one positioned error with a plain message, good finding kept', () => {
+    const file = `${FIXTURES}/deep-yaml.yaml`;
+    const r = runCli([GOOD, file]);
+    expect(r.ms).toBeLessThan(TIME_LIMIT_MS);
+    expect(r.stderr).not.toMatch(/\n\s+at |RangeError|Maximum call stack/);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as CliReport;
+    expect(report.inputs[1]).toEqual({
+      path: file,
+      format: null,
+      error: { message: 'YAML nested deeper than 500 levels; kmslint reads templates nested up to 500 levels', line: 8, column: 2002 },
+    });
+    expect(rows(report, GOOD)).toEqual([GOOD_FINDING]);
+  });
+
+  describe('generated at test time', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'kmslint-hostile-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('a YAML mapping of 100,000 keys (one repeated) is read in bounded time, good finding kept', () => {
+      const file = join(dir, 'wide.yaml');
+      writeFileSync(file, wideYaml(100_000));
+      const r = runCli([GOOD, file]);
+      expect(r.ms).toBeLessThan(TIME_LIMIT_MS);
+      expect(r.stderr).not.toMatch(/\n\s+at |RangeError/);
+      const report = JSON.parse(r.stdout) as CliReport;
+      expect(report.inputs[1].error).toBeNull();
+      expect(rows(report, GOOD)).toEqual([GOOD_FINDING]);
+    });
+  });
+});
+
+describe('duplicate keys are recorded, not errors (the last value wins)', () => {
+  it('YAML: path and both key positions', () => {
+    const doc = parseDocument('d.yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      KmsMasterKeyId: alias/aws/sqs\n      KmsMasterKeyId: alias/own\n');
+    expect(own(own(own(own(doc.root, 'Resources'), 'Q'), 'Properties'), 'KmsMasterKeyId')).toBe('alias/own');
+    expect(doc.duplicateKeys).toEqual([
+      { path: ['Resources', 'Q', 'Properties', 'KmsMasterKeyId'], first: { line: 5, column: 7, endLine: 5, endColumn: 21 }, second: { line: 6, column: 7, endLine: 6, endColumn: 21 } },
+    ]);
+  });
+
+  it('JSON: path (through lists) and both key positions; positions point at the value read', () => {
+    const text = '{"Resources":{"Q":{"Type":"AWS::SQS::Queue",\n"Properties":{"Tags":[{"Key":"a","Key":"b"}],\n"KmsMasterKeyId":"x",\n"KmsMasterKeyId":"y"}}}}';
+    const doc = parseDocument('d.json', text);
+    expect(doc.duplicateKeys).toEqual([
+      { path: ['Resources', 'Q', 'Properties', 'Tags', 0, 'Key'], first: { line: 2, column: 24, endLine: 2, endColumn: 29 }, second: { line: 2, column: 34, endLine: 2, endColumn: 39 } },
+      { path: ['Resources', 'Q', 'Properties', 'KmsMasterKeyId'], first: { line: 3, column: 1, endLine: 3, endColumn: 17 }, second: { line: 4, column: 1, endLine: 4, endColumn: 17 } },
+    ]);
+    expect(doc.locate(['Resources', 'Q', 'Properties', 'KmsMasterKeyId'])).toEqual({ line: 4, column: 18, endLine: 4, endColumn: 21 });
+  });
+
+  it('a template with a duplicate key loads without an error', () => {
+    expect(loadText('d.yaml', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Type: AWS::SQS::Queue\n', { explicit: true }).error).toBeNull();
+  });
+});
+
+describe('positions in JSON nested deeper than a recursive walk allows', () => {
+  it('locate finds the same range iteratively as the tree does on a shallow copy', () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const tail = '"Properties":{"KmsMasterKeyId":"alias/aws/sqs"}';
+    const deepDoc = parseDocument('deep.json', `{"Metadata":${deep},\n${tail}}`);
+    const shallowDoc = parseDocument('shallow.json', `{"Metadata":[],\n${tail}}`);
+    const path = ['Properties', 'KmsMasterKeyId'];
+    expect(deepDoc.locate(path)).toEqual(shallowDoc.locate(path));
+    expect(deepDoc.locate(path)).toEqual({ line: 2, column: 32, endLine: 2, endColumn: 47 });
+    expect(deepDoc.locate([...path, 'Absent'], true)).toEqual({ line: 2, column: 15, endLine: 2, endColumn: 47 });
+    expect(deepDoc.locate(['Metadata', 0, 0, 0])).toEqual({ line: 1, column: 16, endLine: 1, endColumn: 40_010 });
+  });
+});
+
+describe('reads are bounded by bytes read, and only regular files are read', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kmslint-read-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a device is refused with a plain error', () => {
+    const r = loadFile('/dev/zero', { explicit: true, display: 'zero.yaml' });
+    expect(r.error).toEqual({ message: 'is a device; kmslint reads only regular files', line: 1, column: 1 });
+  });
+
+  it('a directory is refused with a plain error', () => {
+    expect(loadFile(dir, { explicit: true, display: 'd.json' }).error).toEqual({ message: 'is a directory; kmslint reads only regular files', line: 1, column: 1 });
+  });
+
+  it('a YAML file over the cap stops at the cap', () => {
+    const file = join(dir, 'big.yaml');
+    writeFileSync(file, '');
+    truncateSync(file, MAX_YAML_BYTES + 1);
+    expect(loadFile(file, { explicit: true, display: 'big.yaml' }).error).toEqual({ message: "YAML file is over the 16 MB kmslint reads (CloudFormation's own limit is 1 MB)", line: 1, column: 1 });
   });
 });

@@ -1,7 +1,10 @@
 // Intrinsic function resolution for one template under one choice of condition branches.
-// Cycle-safe (a depth budget and an in-progress set) and never throws on odd input.
+// Cycle-safe and bounded: one depth and step budget shared with every evaluator started for another
+// template (imports, nested stack parameters), memoised named values (conditions, mappings, exports),
+// and a cap on the length of text built by Fn::Join / Fn::Sub. Never throws on odd input.
 import type { Branch, DocPath, Template } from '../model/types.js';
 import { isRecord, own } from '../util/objects.js';
+import { deepEqual } from '../util/bounded.js';
 
 export type Value =
   | { kind: 'literal'; value: unknown }
@@ -28,10 +31,33 @@ export interface ExportIndex {
 }
 
 const MAX_DEPTH = 64;
+/** Expressions one top-level resolution may visit, across every template it reaches. */
+export const MAX_EVALUATION_STEPS = 200_000;
+/**
+ * Longest text Fn::Join / Fn::Sub may build: a key reference is a few hundred characters and the
+ * policies read through text are at most 32 KB (a KMS key policy), so this is far beyond real use.
+ */
+export const MAX_TEXT_LENGTH = 256 * 1024;
+
+/**
+ * The budget of one top-level resolution, shared by the evaluator that started it and every evaluator
+ * it starts for another template, so cycles across templates meet the same limit.
+ */
+interface Budget {
+  depth: number;
+  steps: number;
+  /** Export names being resolved (a cycle through Fn::ImportValue ends at the repeat). */
+  importing: Set<string>;
+  /** Resolved exports (evaluated in their own template, so the same for every branch). */
+  imports: Map<string, Value>;
+}
 
 export class Evaluator {
-  private depth = 0;
   private readonly conditionsInProgress = new Set<string>();
+  private readonly conditionValues = new Map<string, boolean | undefined>();
+  private readonly mappingValues = new Map<string, Value>();
+  private readonly boundParameters = new Map<string, Value>();
+  private readonly budget: Budget;
 
   constructor(
     readonly template: Template,
@@ -39,17 +65,28 @@ export class Evaluator {
     private readonly exports?: ExportIndex,
     /** false: a parameter's default is not its value (to find conditions a deployment can flip). */
     private readonly parameterDefaults = true,
-  ) {}
+    budget?: Budget,
+  ) {
+    this.budget = budget ?? { depth: 0, steps: 0, importing: new Set(), imports: new Map() };
+  }
 
   /** Resolve an expression to a value. */
   resolve(expr: unknown): Value {
-    if (this.depth > MAX_DEPTH) return { kind: 'unknown', why: 'expression nested too deeply' };
-    this.depth++;
+    const b = this.budget;
+    if (b.depth === 0) b.steps = 0;
+    if (b.depth > MAX_DEPTH) return { kind: 'unknown', why: 'expression nested too deeply' };
+    if (++b.steps > MAX_EVALUATION_STEPS) return { kind: 'unknown', why: 'expression too large to evaluate' };
+    b.depth++;
     try {
       return this.resolveInner(expr);
     } finally {
-      this.depth--;
+      b.depth--;
     }
+  }
+
+  /** An evaluator for another template that spends this one's budget. */
+  private elsewhere(template: Template): Evaluator {
+    return new Evaluator(template, {}, this.exports, true, this.budget);
   }
 
   private resolveInner(expr: unknown): Value {
@@ -73,14 +110,14 @@ export class Evaluator {
         if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'string') return unknown('malformed Fn::Join');
         const list = this.resolveList(arg[1]);
         if (!list) return unknown('Fn::Join of a list that cannot be resolved');
-        return { kind: 'literal', value: list.map((v) => this.asText(v)).join(arg[0]) };
+        return builtText(list.map((v) => this.asText(v)).join(arg[0]), 'Fn::Join');
       }
       case 'Fn::Select': {
         if (!Array.isArray(arg) || arg.length !== 2) return unknown('malformed Fn::Select');
         const idx = this.resolve(arg[0]);
         const list = this.resolveList(arg[1]);
         if (idx.kind !== 'literal' || !list) return unknown('Fn::Select that cannot be resolved');
-        const i = Number(idx.value);
+        const i = typeof idx.value === 'number' || typeof idx.value === 'string' ? Number(idx.value) : NaN;
         return Number.isInteger(i) && i >= 0 && i < list.length ? list[i] : unknown('Fn::Select index out of range');
       }
       case 'Fn::Split': {
@@ -94,10 +131,7 @@ export class Evaluator {
       case 'Fn::ImportValue': {
         const name = this.resolve(arg);
         if (name.kind !== 'literal' || typeof name.value !== 'string') return unknown('Fn::ImportValue of a name that cannot be resolved');
-        const exp = this.exports?.lookup(name.value);
-        if (!exp) return unknown(`export ${name.value} is not in the input set`);
-        if (exp.template === this.template) return this.resolve(exp.value);
-        return new Evaluator(exp.template, {}, this.exports).resolve(exp.value);
+        return this.importValue(name.value);
       }
       case 'Fn::Base64': {
         const v = this.resolve(arg);
@@ -137,8 +171,8 @@ export class Evaluator {
     const bound = this.template.parameterBindings;
     if (isRecord(param) && bound && Object.prototype.hasOwnProperty.call(bound.values, arg)) {
       // A nested stack's parameter is whatever the parent passes, evaluated in the parent.
-      if (this.depth > MAX_DEPTH / 2) return unknown(`parameter ${arg} is passed through too many stacks`);
-      return new Evaluator(bound.template, {}, this.exports).resolve(bound.values[arg]);
+      if (this.budget.depth > MAX_DEPTH / 2) return unknown(`parameter ${arg} is passed through too many stacks`);
+      return memo(this.boundParameters, arg, () => this.elsewhere(bound.template).resolve(bound.values[arg]));
     }
     if (isRecord(param)) {
       const type = own(param, 'Type');
@@ -184,13 +218,19 @@ export class Evaluator {
     if (typeof text !== 'string') return unknown('malformed Fn::Sub');
     const whole = /^\$\{([^!}][^}]*)\}$/.exec(text);
     if (whole) return this.subVariable(whole[1], vars);
+    let total = 0;
     const out = text.replace(/\$\{([^}]*)\}/g, (m, name: string) => {
+      if (total > MAX_TEXT_LENGTH) return m;
       if (name.startsWith('!')) return '${' + name.slice(1) + '}';
       const v = this.subVariable(name, vars);
-      if (v.kind === 'literal' && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) return String(v.value);
+      if (v.kind === 'literal' && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) {
+        const s = String(v.value);
+        total += s.length;
+        return s;
+      }
       return m; // pseudo parameters, resources and unknowns stay as `${…}` for the classifier
     });
-    return { kind: 'literal', value: out };
+    return builtText(out, 'Fn::Sub');
   }
 
   private subVariable(name: string, vars: Record<string, unknown>): Value {
@@ -215,7 +255,25 @@ export class Evaluator {
       if (isRecord(fallback) && own(fallback, 'DefaultValue') !== undefined) return this.resolve(own(fallback, 'DefaultValue'));
       return unknown(`mapping ${m}.${k1}.${k2} does not exist`);
     }
-    return this.resolve(v);
+    // Mapping values may hold intrinsics that read other entries: each entry is resolved once.
+    return memo(this.mappingValues, `${m}\u0000${k1}\u0000${k2}`, () => this.resolve(v));
+  }
+
+  private importValue(name: string): Value {
+    const b = this.budget;
+    const done = b.imports.get(name);
+    if (done) return done;
+    const exp = this.exports?.lookup(name);
+    if (!exp) return unknown(`export ${name} is not in the input set`);
+    if (b.importing.has(name)) return unknown(`export ${name} imports itself through Fn::ImportValue`);
+    b.importing.add(name);
+    try {
+      const v = exp.template === this.template ? this.resolve(exp.value) : this.elsewhere(exp.template).resolve(exp.value);
+      b.imports.set(name, v);
+      return v;
+    } finally {
+      b.importing.delete(name);
+    }
   }
 
   private resolveList(expr: unknown): Value[] | undefined {
@@ -239,13 +297,17 @@ export class Evaluator {
 
   /** A condition's value from parameter defaults and literals alone, when that decides it. */
   staticCondition(name: string): boolean | undefined {
+    // Conditions may share sub-conditions (`Fn::And [C2, C2]`): each is decided once per evaluator.
+    if (this.conditionValues.has(name)) return this.conditionValues.get(name);
     if (this.conditionsInProgress.has(name)) return undefined;
     const def = own(this.template.conditions, name);
     if (def === undefined) return undefined;
     this.conditionsInProgress.add(name);
     try {
       const v = this.resolve(def);
-      return v.kind === 'literal' && typeof v.value === 'boolean' ? v.value : undefined;
+      const decided = v.kind === 'literal' && typeof v.value === 'boolean' ? v.value : undefined;
+      this.conditionValues.set(name, decided);
+      return decided;
     } finally {
       this.conditionsInProgress.delete(name);
     }
@@ -262,7 +324,10 @@ export class Evaluator {
         if (arg.length !== 2) return undefined;
         const [a, b] = arg.map((x) => this.resolve(x));
         if (a.kind !== 'literal' || b.kind !== 'literal') return undefined;
-        return JSON.stringify(a.value) === JSON.stringify(b.value) || String(a.value) === String(b.value);
+        const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+        // CloudFormation compares text: "1" equals 1.
+        if (scalar(a.value) && scalar(b.value)) return String(a.value) === String(b.value);
+        return deepEqual(a.value, b.value);
       }
       case 'Fn::Not': {
         const [v] = bools();
@@ -353,6 +418,17 @@ function unknown(why: string): Value {
   return { kind: 'unknown', why };
 }
 
+function builtText(value: string, fn: string): Value {
+  return value.length > MAX_TEXT_LENGTH ? unknown(`${fn} builds text longer than ${MAX_TEXT_LENGTH / 1024} KB`) : { kind: 'literal', value };
+}
+
+function memo<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  if (cache.has(key)) return cache.get(key)!;
+  const v = compute();
+  cache.set(key, v);
+  return v;
+}
+
 /** The intrinsic function of a one-key object, if it is one. */
 export function intrinsicName(expr: unknown): string | undefined {
   if (!isRecord(expr)) return undefined;
@@ -362,16 +438,22 @@ export function intrinsicName(expr: unknown): string | undefined {
   return k === 'Ref' || k === 'Condition' || k.startsWith('Fn::') ? k : undefined;
 }
 
-/** Names of conditions used by `Fn::If` anywhere inside a value. */
-export function conditionsUsed(value: unknown, out = new Set<string>(), depth = 0): Set<string> {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return out;
-  if (Array.isArray(value)) {
-    for (const v of value) conditionsUsed(v, out, depth + 1);
-    return out;
+/** Most nodes `conditionsUsed` visits: values shared by reference (Terraform locals) can be huge DAGs. */
+const MAX_SCANNED_NODES = 1_000_000;
+
+/** Names of conditions used by `Fn::If` anywhere inside a value (to depth 64, within a node budget). */
+export function conditionsUsed(value: unknown, out = new Set<string>()): Set<string> {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let visited = 0; pending.length > 0 && visited < MAX_SCANNED_NODES; visited++) {
+    const [v, depth] = pending.pop()!;
+    if (depth > MAX_DEPTH || v === null || typeof v !== 'object') continue;
+    // Children are pushed last-first so names come out in document order.
+    const children = Array.isArray(v) ? v : Object.values(v);
+    if (!Array.isArray(v)) {
+      const fi = own(v, 'Fn::If');
+      if (Array.isArray(fi) && typeof fi[0] === 'string') out.add(fi[0]);
+    }
+    for (let i = children.length - 1; i >= 0; i--) pending.push([children[i], depth + 1]);
   }
-  const rec = value as Record<string, unknown>;
-  const fi = own(rec, 'Fn::If');
-  if (Array.isArray(fi) && typeof fi[0] === 'string') out.add(fi[0]);
-  for (const v of Object.values(rec)) conditionsUsed(v, out, depth + 1);
   return out;
 }

@@ -1,13 +1,13 @@
 // Bytes → documents → templates, for every input kind. Never throws for a bad input: the problem is
 // returned as the input's `error`, so one broken file loses nothing else.
-import { readFileSync, statSync } from 'node:fs';
 import type { InputFormat, ParseErrorInfo, SourceDocument, Template } from '../model/types.js';
 import { parseJsonDocument } from './json-document.js';
-import { parseYamlDocument } from './yaml-document.js';
+import { MAX_YAML_BYTES, parseYamlDocument } from './yaml-document.js';
 import { DocumentParseError } from './errors.js';
 import { detectFormat } from './detect.js';
 import { buildCloudFormationTemplate } from './cloudformation/template.js';
 import { inputAdapters, type InputAdapter } from './adapters.js';
+import { BoundedReadError, formatBytes, readBounded } from '../util/read-bounded.js';
 
 export interface LoadedInput {
   /** Path as reported (relative to cwd when possible). */
@@ -30,8 +30,11 @@ export interface LoadOptions {
   adapter?: InputAdapter;
 }
 
-/** Largest file kmslint reads; Terraform plans of real estates reach tens of MB. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Largest JSON file kmslint reads; Terraform plans of real estates reach tens of MB. Set so one run
+ * stays under 2 GB of memory on the largest accepted file (text, parsed values and positions).
+ */
+export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 
 export function loadFile(readPath: string, options: LoadOptions): LoadedInput {
   const adapter = options.adapter ?? inputAdapters.find((a) => a.claimsPath?.(readPath));
@@ -43,6 +46,7 @@ export function loadFile(readPath: string, options: LoadOptions): LoadedInput {
     text = options.text ?? readText(readPath);
   } catch (err) {
     if (err instanceof DocumentParseError) return failed(path, err);
+    if (err instanceof BoundedReadError) return failed(path, new DocumentParseError(path, err.message, 1, 1));
     const code = (err as NodeJS.ErrnoException).code;
     return failed(path, new DocumentParseError(path, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read: ${(err as Error).message}`, 1, 1));
   }
@@ -87,9 +91,17 @@ export function parseDocument(path: string, text: string): SourceDocument {
 }
 
 function readText(path: string): string {
-  const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) throw new DocumentParseError(path, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_FILE_BYTES / 1048576} MB kmslint reads`, 1, 1);
-  const buf = readFileSync(path);
+  // YAML is refused at its own (smaller) cap before it is read whole.
+  const yaml = /\.ya?ml$/i.test(path);
+  let buf: Buffer;
+  try {
+    buf = readBounded(path, yaml ? MAX_YAML_BYTES : MAX_FILE_BYTES);
+  } catch (err) {
+    if (err instanceof BoundedReadError && err.reason === 'too-large') {
+      throw new DocumentParseError(path, yaml ? yamlTooLarge() : `file is over the ${formatBytes(MAX_FILE_BYTES)} kmslint reads`, 1, 1);
+    }
+    throw err;
+  }
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     throw new DocumentParseError(path, 'file is UTF-16 encoded; kmslint reads UTF-8 (on Windows PowerShell, write the file with `-Encoding utf8`)', 1, 1);
   }
@@ -100,6 +112,10 @@ function readText(path: string): string {
   const nul = buf.indexOf(0);
   if (nul !== -1 && nul < 8192) throw new DocumentParseError(path, 'binary file (contains NUL bytes)', 1, 1);
   return buf.toString('utf8');
+}
+
+function yamlTooLarge(): string {
+  return `YAML file is over the ${formatBytes(MAX_YAML_BYTES)} kmslint reads (CloudFormation's own limit is 1 MB)`;
 }
 
 function looksLikeInfrastructure(path: string, text: string): boolean {

@@ -1,22 +1,32 @@
 // YAML documents with CloudFormation short-form tags, converted to the long (JSON) form. Positions are
 // found lazily by walking the YAML AST along a path, so converting pays for no position table.
+//
+// Hostile input: the library's unique-key check is quadratic in the keys of one mapping, so it is off
+// and duplicates are found here with a Set per mapping (the last value wins, as CloudFormation
+// deploys it; each repeat is recorded on the document). The library composes recursively, so the
+// nesting depth is checked on its (iterative) token stream first, and deeper input is refused with
+// a position instead of a stack overflow.
 import {
+  Composer,
   Document,
   LineCounter,
-  parseDocument,
+  Parser,
+  YAMLParseError,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
   type CollectionTag,
+  type CST,
   type Node,
   type Pair,
 } from 'yaml';
-import type { DocPath, SourceDocument, SourceRange } from '../model/types.js';
+import type { DocPath, DuplicateKey, SourceDocument, SourceRange } from '../model/types.js';
 import { LineIndex } from './line-index.js';
 import { DocumentParseError } from './errors.js';
 import { setOwn } from '../util/objects.js';
+import { preview } from '../util/bounded.js';
 
 const INTRINSICS = [
   'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub',
@@ -35,26 +45,30 @@ const cfnTags = TAG_NAMES.flatMap((n) => [
 const MAX_NODES = 2_000_000;
 /** CloudFormation accepts templates up to 1 MB; YAML parsing is slow, so refuse what is far beyond. */
 export const MAX_YAML_BYTES = 16 * 1024 * 1024;
+/**
+ * Deepest YAML nesting read. CloudFormation documents no nesting limit (only 1 MB per template);
+ * real templates stay under 30 levels. The library's recursive composer overflows the default stack
+ * at about 800 levels, so this leaves room for the call stack below it.
+ */
+export const MAX_YAML_DEPTH = 500;
+/** Deepest value after aliases are expanded (an alias to a deep node, used deep, nests both). */
+const MAX_VALUE_DEPTH = 2 * MAX_YAML_DEPTH;
 
 export function parseYamlDocument(file: string, text: string): SourceDocument {
   if (text.length > MAX_YAML_BYTES) {
     throw new DocumentParseError(file, `YAML file is ${Math.round(text.length / 1048576)} MB; kmslint reads YAML templates up to ${MAX_YAML_BYTES / 1048576} MB (CloudFormation's own limit is 1 MB)`, 1, 1);
   }
   const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { customTags: cfnTags, lineCounter, uniqueKeys: true, prettyErrors: true, strict: false });
-  } catch (err) {
-    throw new DocumentParseError(file, `invalid YAML: ${err instanceof RangeError ? 'nesting too deep' : String(err)}`, 1, 1);
-  }
+  const doc = compose(file, text, lineCounter);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lineCounter.linePos(e.pos[0]);
     throw new DocumentParseError(file, `invalid YAML: ${firstLine(e.message)}`, pos.line, pos.col);
   }
   let root: unknown;
+  const converter = new Converter(doc, lineCounter);
   try {
-    root = new Converter(doc, lineCounter).convert(doc.contents);
+    root = converter.convert(doc.contents);
   } catch (err) {
     if (err instanceof DocumentParseError) throw new DocumentParseError(file, err.message, err.line, err.column);
     if (err instanceof RangeError) throw new DocumentParseError(file, 'invalid YAML: nesting too deep', 1, 1);
@@ -65,6 +79,7 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
     file,
     text,
     root,
+    ...(converter.duplicates.length > 0 ? { duplicateKeys: converter.duplicates } : {}),
     locate(path: DocPath, key = false): SourceRange | undefined {
       lines ??= new LineIndex(text);
       // The deepest existing ancestor stands in for a path that is absent (a property not written).
@@ -78,6 +93,48 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
       return undefined;
     },
   };
+}
+
+/** `parseDocument` of the library, with the depth check between its token stream and its composer. */
+function compose(file: string, text: string, lineCounter: LineCounter): Document.Parsed {
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ customTags: cfnTags, uniqueKeys: false, strict: false });
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const d of composer.compose(depthChecked(file, text, parser.parse(text)), true, text.length)) {
+      if (!doc) doc = d;
+      else {
+        doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a template is one document'));
+        break;
+      }
+    }
+  } catch (err) {
+    if (err instanceof DocumentParseError) throw err;
+    throw new DocumentParseError(file, `invalid YAML: ${err instanceof RangeError ? 'nesting too deep' : String(err)}`, 1, 1);
+  }
+  return doc!;
+}
+
+/** Pass the parser's tokens through, refusing one nested deeper than MAX_YAML_DEPTH (walked without recursion). */
+function* depthChecked(file: string, text: string, tokens: Generator<CST.Token>): Generator<CST.Token> {
+  for (const token of tokens) {
+    const pending: [CST.Token, number][] = [[token, 0]];
+    while (pending.length > 0) {
+      const [t, depth] = pending.pop()!;
+      if (depth > MAX_YAML_DEPTH) {
+        const pos = new LineIndex(text).position(t.offset);
+        throw new DocumentParseError(file, `YAML nested deeper than ${MAX_YAML_DEPTH} levels; kmslint reads templates nested up to ${MAX_YAML_DEPTH} levels`, pos.line, pos.column);
+      }
+      if (t.type === 'document' && t.value) pending.push([t.value, depth]);
+      if ('items' in t) {
+        for (const item of t.items) {
+          if ('key' in item && item.key) pending.push([item.key, depth + 1]);
+          if (item.value) pending.push([item.value, depth + 1]);
+        }
+      }
+    }
+    yield token;
+  }
 }
 
 function firstLine(s: string): string {
@@ -107,6 +164,9 @@ function intrinsicKey(tag: string | undefined): string | undefined {
 
 class Converter {
   private count = 0;
+  /** Path of the value being converted, for duplicate keys. */
+  private readonly path: (string | number)[] = [];
+  readonly duplicates: DuplicateKey[] = [];
   private readonly active = new Set<Node>();
   // Alias.resolve() searches the whole document each time; resolve each alias node once.
   private readonly targets = new Map<Node, Node | undefined>();
@@ -121,6 +181,10 @@ class Converter {
     if (++this.count > MAX_NODES) {
       const pos = this.position(node);
       throw new DocumentParseError('', `document expands to more than ${MAX_NODES} values (YAML aliases?)`, pos.line, pos.column);
+    }
+    if (this.path.length > MAX_VALUE_DEPTH) {
+      const pos = this.position(node);
+      throw new DocumentParseError('', `YAML nested deeper than ${MAX_VALUE_DEPTH} levels once aliases are expanded`, pos.line, pos.column);
     }
     if (isAlias(node)) {
       let target = this.targets.get(node);
@@ -149,16 +213,45 @@ class Converter {
 
   private plain(node: Node): unknown {
     if (isScalar(node)) return normaliseScalar(node.value);
-    if (isSeq(node)) return node.items.map((item) => this.convert(item as Node));
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
+        this.path.push(i);
+        try {
+          return this.convert(item as Node);
+        } finally {
+          this.path.pop();
+        }
+      });
+    }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      // First key node of each name in this mapping: a repeat is recorded and its value wins.
+      const seen = new Map<string, unknown>();
       for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : isAlias(pair.key) ? String(this.convert(pair.key)) : String(pair.key);
-        setOwn(out, k, this.convert(pair.value as Node));
+        const k = isScalar(pair.key) ? String(pair.key.value) : isAlias(pair.key) ? keyText(this.convert(pair.key)) : String(pair.key);
+        const first = seen.get(k);
+        if (first === undefined) seen.set(k, pair.key ?? null);
+        else this.duplicate(k, first, pair.key);
+        this.path.push(k);
+        try {
+          setOwn(out, k, this.convert(pair.value as Node));
+        } finally {
+          this.path.pop();
+        }
       }
       return out;
     }
     return null;
+  }
+
+  private duplicate(key: string, first: unknown, second: unknown): void {
+    const range = (n: unknown): SourceRange => {
+      const [start, end] = isNodeWithRange(n) ? n.range! : [0, 0];
+      const a = this.lines.linePos(start);
+      const b = this.lines.linePos(Math.max(start, end));
+      return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+    };
+    this.duplicates.push({ path: [...this.path, key], first: range(first), second: range(second) });
   }
 
   private position(node: Node): { line: number; column: number } {
@@ -166,6 +259,11 @@ class Converter {
     const pos = this.lines.linePos(offset);
     return { line: pos.line, column: pos.col };
   }
+}
+
+/** A key that an alias stands for: text for scalars, a bounded preview otherwise. */
+function keyText(v: unknown): string {
+  return typeof v === 'object' && v !== null ? preview(v, 200) : String(v);
 }
 
 function normaliseScalar(v: unknown): unknown {

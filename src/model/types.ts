@@ -28,6 +28,15 @@ export interface SourceDocument {
   root: unknown;
   /** Range of the value at `path`; with `key: true`, from the key of the enclosing property to the end of the value. */
   locate(path: DocPath, key?: boolean): SourceRange | undefined;
+  /** Keys written more than once in one mapping (the last value is the one read, as CloudFormation deploys it). */
+  duplicateKeys?: DuplicateKey[];
+}
+
+/** A repeated key: `path` ends with the key; `first` and `second` are the ranges of the two key nodes. */
+export interface DuplicateKey {
+  path: DocPath;
+  first: SourceRange;
+  second: SourceRange;
 }
 
 /** One resource of a template (CloudFormation logical resource or Terraform resource instance). */

@@ -22,6 +22,15 @@ interface Block {
   path: (string | number)[];
 }
 
+/**
+ * Largest value one local or one interpolated text may expand to (characters of text plus values
+ * in lists and objects, counting a shared value each time it is used): locals that double at each
+ * step would otherwise reach gigabytes. Beyond it the reference reads as unknown.
+ */
+export const MAX_INTERPOLATED_SIZE = 1_000_000;
+/** Longest text one interpolation builds (policies are at most 32 KB; a key reference far less). */
+export const MAX_INTERPOLATED_TEXT = 256 * 1024;
+
 const WHOLE = /^\$\{\s*([^{}]*?)\s*\}$/;
 const PART = /(?<!\$)\$\{\s*([^{}]*?)\s*\}/g;
 
@@ -38,6 +47,8 @@ class ConfigReader {
   /** Interpolated locals and KMS data source identities, and the ones being interpolated (cycles). */
   private readonly memo = new Map<string, unknown>();
   private readonly inProgress = new Set<string>();
+  /** Expanded sizes of interpolated objects (locals share them by reference, so each is counted once). */
+  private readonly sizes = new WeakMap<object, number>();
 
   constructor(
     doc: SourceDocument,
@@ -122,9 +133,14 @@ class ConfigReader {
       const v = this.reference(whole[1], depth);
       return v === undefined ? text : v;
     }
+    let length = text.length;
     return text.replace(PART, (m, inner: string) => {
       const v = this.reference(inner, depth);
-      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : m;
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return m;
+      const s = String(v);
+      // Past the cap, the rest of the text keeps its references as written.
+      if ((length += s.length) > MAX_INTERPOLATED_TEXT) return m;
+      return s;
     });
   }
 
@@ -203,11 +219,30 @@ class ConfigReader {
     this.inProgress.add(key);
     try {
       const v = this.transform(l.value, depth + 1);
-      this.memo.set(key, v);
-      return v;
+      const kept = this.expandedSize(v) > MAX_INTERPOLATED_SIZE ? undefined : v;
+      this.memo.set(key, kept);
+      return kept;
     } finally {
       this.inProgress.delete(key);
     }
+  }
+
+  /**
+   * Size of a value as if every shared part were copied. Interpolated values nest at most MAX_DEPTH
+   * per local; what lies deeper was copied from the file as written (counted by the file's size cap).
+   */
+  private expandedSize(v: unknown, depth = 0): number {
+    if (typeof v === 'string') return v.length;
+    if (typeof v !== 'object' || v === null || depth > 4 * MAX_DEPTH) return 1;
+    const known = this.sizes.get(v);
+    if (known !== undefined) return known;
+    let size = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      size += this.expandedSize(child, depth + 1);
+      if (size > MAX_INTERPOLATED_SIZE) break;
+    }
+    this.sizes.set(v, size);
+    return size;
   }
 
   private marker(expr: string): { Ref: string } {
