@@ -1,7 +1,8 @@
 // A CDK cloud assembly (`cdk.out`) → one Template per stack: stack artifacts, their nested stacks and
 // the stacks of stage sub-assemblies. Never throws for a bad assembly: the first problem becomes the
 // input's `error` and every template that could be read is still returned.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { BoundedReadError, readBounded } from '../../util/read-bounded.js';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { Template } from '../../model/types.js';
 import type { LoadedInput } from '../load.js';
@@ -209,20 +210,12 @@ function inside(run: Run, dir: Place, rel: string, what: string, quiet = false):
 }
 
 function readText(file: Place): string {
-  let size: number;
   try {
-    const st = statSync(file.real);
-    if (st.isDirectory()) throw new DocumentParseError(file.display, 'is a directory', 1, 1);
-    size = st.size;
+    return readBounded(file.real, MAX_TEMPLATE_BYTES).toString('utf8');
   } catch (err) {
-    if (err instanceof DocumentParseError) throw err;
-    throw new DocumentParseError(file.display, 'no such file', 1, 1);
-  }
-  if (size > MAX_TEMPLATE_BYTES) throw new DocumentParseError(file.display, `file is ${Math.round(size / 1048576)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB kmslint reads`, 1, 1);
-  try {
-    return readFileSync(file.real, 'utf8');
-  } catch (err) {
-    throw new DocumentParseError(file.display, `cannot read: ${(err as Error).message}`, 1, 1);
+    if (err instanceof BoundedReadError) throw new DocumentParseError(file.display, err.message, 1, 1);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new DocumentParseError(file.display, code === 'ENOENT' ? 'no such file' : `cannot read: ${(err as Error).message}`, 1, 1);
   }
 }
 
@@ -240,9 +233,7 @@ function readJson(run: Run, file: Place): unknown {
 
 function readJsonQuietly(real: string): unknown {
   try {
-    const st = statSync(real);
-    if (!st.isFile() || st.size > MAX_TEMPLATE_BYTES) return undefined;
-    return JSON.parse(stripBom(readFileSync(real, 'utf8')));
+    return JSON.parse(stripBom(readBounded(real, MAX_TEMPLATE_BYTES).toString('utf8')));
   } catch {
     return undefined;
   }

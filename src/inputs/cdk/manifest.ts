@@ -1,6 +1,7 @@
 // The cloud assembly manifest (`cdk.out/manifest.json`): recognising one cheaply, and reading the
 // parts kmslint needs (stack artifacts, stage sub-assemblies, asset manifests, construct metadata).
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readBounded } from '../../util/read-bounded.js';
 import { basename, join } from 'node:path';
 import { isRecord, own } from '../../util/objects.js';
 
@@ -30,9 +31,7 @@ export function isAssemblyManifest(root: unknown): root is Record<string, unknow
 /** True when `manifestPath` is a readable cloud assembly manifest. Reads and parses only that file. */
 export function isAssemblyManifestFile(manifestPath: string): boolean {
   try {
-    const st = statSync(manifestPath);
-    if (!st.isFile() || st.size > MAX_MANIFEST_BYTES) return false;
-    return isAssemblyManifest(JSON.parse(stripBom(readFileSync(manifestPath, 'utf8'))));
+    return isAssemblyManifest(JSON.parse(stripBom(readBounded(manifestPath, MAX_MANIFEST_BYTES).toString('utf8'))));
   } catch {
     return false;
   }
