@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { MAX_RATIO, linearParseCases } from './linear-parse.js';
+import { cdkSynthTimes } from './cdk-synth.js';
 
 const CORPUS = process.env.KMSLINT_CORPUS ?? '../shared/corpus';
 const SAMPLE = Number(process.env.KMSLINT_BENCH_SAMPLE ?? 300);
@@ -58,6 +59,10 @@ for (const [name, k, c] of rows) {
   console.log(name.padEnd(36) + fmt(k).padStart(12) + fmt(c).padStart(12) + (c ? `${(c / k).toFixed(1)}×`.padStart(10) : ''.padStart(10)));
 }
 console.log(`\nkmslint keys over the whole corpus (${all.length} CloudFormation files + every CDK assembly): ${fmt(kmsKeysAll)}`);
+
+// The CDK Aspect's cost inside synthesis (issue 10): the same app with and without it.
+const synth = cdkSynthTimes(RUNS);
+console.log(`\nCDK synth of a 100-resource app: without the Aspect ${fmt(synth.withoutMs)}, with it ${fmt(synth.withMs)} (${(synth.withMs / synth.withoutMs).toFixed(2)}×)`);
 
 // Hostile input (issue 8): twice the keys in one mapping must take at most MAX_RATIO times the time.
 const LINEAR_KEYS = Number(process.env.KMSLINT_BENCH_LINEAR_KEYS ?? 50_000);

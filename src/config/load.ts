@@ -17,7 +17,8 @@ export class ConfigError extends Error {
 }
 
 const MODULE = 'kmslint';
-const SEARCH_PLACES = [
+/** Where config discovery looks, in order (the CDK front end searches the same places synchronously). */
+export const SEARCH_PLACES = [
   'package.json',
   `.${MODULE}rc`,
   `.${MODULE}rc.json`,
