@@ -1,10 +1,12 @@
 // Public API: the one engine every front end (CLI, editor server, CDK Aspect) calls.
+export { lintSources, type LintSourcesRequest, type LintSourcesResult } from './engine/lint-sources.js';
+export { verdictOf, type Verdict, type VerdictOptions, type VerdictReason } from './engine/verdict.js';
 export { loadInputs, type LoadedSet, type LoadInputsOptions } from './engine/load-inputs.js';
 export { loadFile, loadText, type LoadedInput, type LoadOptions } from './inputs/load.js';
 export { lint, type LintOptions, type LintRun } from './engine/lint.js';
 export { analyse, type Analysis } from './analysis/analyse.js';
 export { keyRows, type KeyRow } from './analysis/key-rows.js';
-export { loadConfig, validateConfig, ConfigError } from './config/load.js';
+export { loadConfig, validateConfig, resolveConfig, ConfigError } from './config/load.js';
 export type { ResolvedConfig, UserConfig, Requirement } from './config/types.js';
 export { allRules, findRule, docsUrlFor } from './engine/registry.js';
 export type { Rule, RuleMeta, RuleContext, Report, RelatedReport, MessageData } from './engine/rule.js';
