@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
-import { validateSarif } from '../src/reporters/sarif-validate.js';
+import { validateSarif } from './helpers/sarif-validate.js';
 
 async function cli(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}) {
   let stdout = '';

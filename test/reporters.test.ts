@@ -1,8 +1,13 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rulePage, rulePagesDir } from '../src/engine/rule-pages.js';
+import type { KeyRow } from '../src/analysis/key-rows.js';
 import type { Finding, LintResult } from '../src/model/findings.js';
-import { getLintFormatter, lintFormatters, toCodeClimate, toSarifLog } from '../src/reporters/index.js';
-import { validateSarif } from '../src/reporters/sarif-validate.js';
+import { escapeMessageText, getLintFormatter, lintFormatters, toCodeClimate, toSarifLog } from '../src/reporters/index.js';
+import { keysFormatters } from '../src/reporters/keys.js';
+import { validateJunit } from './helpers/junit-validate.js';
+import { validateSarif } from './helpers/sarif-validate.js';
 
 const SCHEMA = resolve('../shared/reference/sarif-schema-2.1.0.json');
 const DOCS = 'https://github.com/kmslint/kmslint/blob/main/rules/';
@@ -134,7 +139,42 @@ const empty: LintResult = {
   summary: { errors: 0, warnings: 0, infos: 0, suppressed: 0, inputs: 1 },
 };
 
+/** Text a pull request controls: a newline starting a workflow command, an ANSI colour. */
+const HOSTILE = '\n::warning::x\u001b[31m';
+
+const hostile: Finding = {
+  ruleId: 'cross-account-aws-managed-key',
+  severity: 'error',
+  message: `Bucket${HOSTILE} is shared with account 444455556666 ##[error]pwned \u0007\u202e`,
+  file: `evil${HOSTILE}.yaml`,
+  line: 2,
+  column: 3,
+  endLine: 2,
+  endColumn: 9,
+  resource: { id: `Bucket${HOSTILE}`, type: 'AWS::S3::Bucket', stack: 'evil' },
+  key: { kind: 'aws-managed', alias: 'alias/aws/s3', origin: 'implicit' },
+  related: [{ file: '::warning::policy.yaml', line: 9, column: 1, message: `policy [1]${HOSTILE}` }],
+  suppressed: false,
+  fingerprint: 'fp-hostile',
+};
+
+/** The hostile finding, and an input named like a workflow command that failed to parse. */
+function hostileResult(): LintResult {
+  return {
+    tool: { name: 'kmslint', version: '0.1.0' },
+    inputs: [
+      { path: hostile.file, format: 'cloudformation', error: null },
+      { path: '::error::named.yaml', format: null, error: { message: `bad${HOSTILE}`, line: 1, column: 1 } },
+    ],
+    findings: [hostile],
+    rules: [rule('cross-account-aws-managed-key', 'error', 'An AWS managed key is shared with another account')],
+    summary: { errors: 1, warnings: 0, infos: 0, suppressed: 0, inputs: 2 },
+  };
+}
+
 const opts = { color: false };
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('lintFormatters', () => {
   it('has one formatter per contract format, and nothing inherited', () => {
@@ -154,22 +194,57 @@ describe('lintFormatters', () => {
       if (name !== 'sarif') expect(a, name).not.toContain('fp-cross-account-DataBucket');
     }
   });
+
+  it('no format lets a hostile id, path or message drive the terminal or start a CI command', () => {
+    for (const [name, fmt] of Object.entries(lintFormatters)) {
+      const out = fmt(hostileResult(), opts);
+      // eslint-disable-next-line no-control-regex
+      expect(out, name).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/);
+      const lines = out.split('\n');
+      if (name === 'github') {
+        // One command per problem; a newline or `::` in the data cannot make another.
+        expect(lines.slice(0, -1).map((l) => /^::(error|warning|notice) [^:]*::/.test(l)), name).toEqual([true, true]);
+      } else {
+        expect(lines.filter((l) => l.trimStart().startsWith('::')), name).toEqual([]);
+        expect(out, name).not.toMatch(/##[A-Za-z]*\[/);
+      }
+    }
+  });
+
+  it('JSON formats keep hostile strings exactly while escaping them', () => {
+    const json = JSON.parse(lintFormatters.json(hostileResult(), opts)) as { findings: { message: string; file: string; resource: { id: string } }[] };
+    expect(json.findings[0]).toMatchObject({ message: hostile.message, file: hostile.file, resource: { id: hostile.resource!.id } });
+    const sarif = JSON.parse(lintFormatters.sarif(hostileResult(), opts)) as ReturnType<typeof toSarifLog>;
+    expect(sarif.runs[0].results![0].locations![0].logicalLocations![0].name).toBe(hostile.resource!.id);
+    expect(sarif.runs[0].results![0].message.text).toBe(`${escapeMessageText(hostile.message)} (related: [${escapeMessageText(`policy [1]${HOSTILE}`)}](1))`);
+    const [, issue] = JSON.parse(lintFormatters.codeclimate(hostileResult(), opts)) as ReturnType<typeof toCodeClimate>;
+    expect(issue.description).toBe(hostile.message);
+    expect(issue.location.path).toBe(hostile.file);
+  });
 });
 
 describe('stylish', () => {
-  it('groups by file, shows resource, branch and related, hides suppressed findings', () => {
+  it('wraps messages to 80 columns by default, continuation lines under the message column', () => {
     const out = lintFormatters.stylish(makeResult(), opts);
-    expect(out).not.toContain('\x1b');
     expect(out).toBe(
       [
         'infra/app.yaml',
-        '  3:7   warning  AppKey      AppKey has automatic key rotation off. (when UseCmk=true)                                                          customer-key-rotation-disabled',
-        '  12:5  error    DataBucket  DataBucket is shared with account 444455556666 but encrypts with alias/aws/s3, which other accounts cannot use.    cross-account-aws-managed-key',
+        '  3:7   warning  AppKey      AppKey has automatic key rotation off. (when',
+        '                             UseCmk=true)  customer-key-rotation-disabled',
+        '  12:5  error    DataBucket  DataBucket is shared with account 444455556666 but',
+        '                             encrypts with alias/aws/s3, which other accounts',
+        '                             cannot use.  cross-account-aws-managed-key',
         '        ↳ infra/app.yaml:40:7  DataBucketPolicy grants 444455556666 s3:GetObject',
-        '  20:5  info     JobsQueue   JobsQueue falls back to alias/aws/sqs <script>alert("x")</script> & 100% of messages: see the SQS docs, section 2  implicit-aws-managed-key',
+        '  20:5  info     JobsQueue   JobsQueue falls back to alias/aws/sqs',
+        '                             <script>alert("x")</script> & 100% of messages:',
+        '                             see\\nthe SQS docs, section 2',
+        '                             implicit-aws-managed-key',
         '',
         'cdk.out/AppStack.template.json',
-        '  8:7  error  AppStack/Alerts/Topic/Resource  TopicBFC7AF6E is the target of EventBridge rule AlarmRule but encrypts with alias/aws/sns.  service-publisher-aws-managed-key',
+        '  8:7  error  AppStack/Alerts/Topic/Resource  TopicBFC7AF6E is the target of',
+        '                                              EventBridge rule AlarmRule but',
+        '                                              encrypts with alias/aws/sns.',
+        '                                              service-publisher-aws-managed-key',
         '',
         'broken.yaml',
         '  3:7  error  Nested mappings are not allowed in compact mappings  parse-error',
@@ -180,6 +255,50 @@ describe('stylish', () => {
       ].join('\n'),
     );
     expect(out).not.toContain('LegacyQueue');
+    for (const line of out.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('uses options.width, and pads no message to the longest', () => {
+    expect(lintFormatters.stylish(makeResult(), { color: false, width: 120 })).toBe(
+      [
+        'infra/app.yaml',
+        '  3:7   warning  AppKey      AppKey has automatic key rotation off. (when UseCmk=true)  customer-key-rotation-disabled',
+        '  12:5  error    DataBucket  DataBucket is shared with account 444455556666 but encrypts with alias/aws/s3, which other',
+        '                             accounts cannot use.  cross-account-aws-managed-key',
+        '        ↳ infra/app.yaml:40:7  DataBucketPolicy grants 444455556666 s3:GetObject',
+        '  20:5  info     JobsQueue   JobsQueue falls back to alias/aws/sqs <script>alert("x")</script> & 100% of messages:',
+        '                             see\\nthe SQS docs, section 2  implicit-aws-managed-key',
+        '',
+        'cdk.out/AppStack.template.json',
+        '  8:7  error  AppStack/Alerts/Topic/Resource  TopicBFC7AF6E is the target of EventBridge rule AlarmRule but encrypts',
+        '                                              with alias/aws/sns.  service-publisher-aws-managed-key',
+        '',
+        'broken.yaml',
+        '  3:7  error  Nested mappings are not allowed in compact mappings  parse-error',
+        '',
+        '✖ 5 problems (3 errors, 1 warning, 1 info), 1 suppressed',
+        '✖ 1 input could not be parsed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps `↳` with a related location longer than the line', () => {
+    const longPath = 'fixtures/cloudformation/cross-account-aws-managed-key/fail-allow-not-principal.yaml';
+    const r: LintResult = {
+      ...empty,
+      findings: [{ ...crossAccount, file: longPath, related: [{ file: longPath, line: 14, column: 13, message: 'shared here with everyone ("*")' }] }],
+      summary: { ...empty.summary, errors: 1 },
+    };
+    expect(lintFormatters.stylish(r, { color: false, width: 60 }).split('\n').slice(1, 7)).toEqual([
+      '  12:5  error  DataBucket  DataBucket is shared with account',
+      '                           444455556666 but encrypts with',
+      '                           alias/aws/s3, which other',
+      '                           accounts cannot use.',
+      '                           cross-account-aws-managed-key',
+      `        ↳ ${longPath}:14:13`,
+    ]);
+    expect(lintFormatters.stylish(r, { color: false, width: 60 }).split('\n')[7]).toBe('          shared here with everyone ("*")');
   });
 
   it('prints an input error as file:line:column when no parse-error finding covers it', () => {
@@ -187,19 +306,46 @@ describe('stylish', () => {
     r.findings = r.findings.filter((f) => f.ruleId !== 'parse-error');
     r.summary.errors = 2;
     const out = lintFormatters.stylish(r, opts);
-    expect(out).toContain('broken.yaml\n  broken.yaml:3:7  error  Nested mappings are not allowed in compact mappings  parse-error\n');
+    expect(out).toContain(
+      'broken.yaml\n' +
+        '  broken.yaml:3:7  error  Nested mappings are not allowed in compact mappings\n' +
+        '                          parse-error\n\n',
+    );
     expect(out).toContain('✖ 4 problems (2 errors, 1 warning, 1 info), 1 suppressed\n✖ 1 input could not be parsed\n');
   });
 
-  it('colours only when asked, and strips control characters from template text', () => {
+  it('colours only when asked, wraps coloured text the same, and shows control characters as escapes', () => {
     const r = makeResult();
     r.findings[0] = { ...crossAccount, message: 'evil \x1b]0;title\x07 message' };
     const plain = lintFormatters.stylish(r, { color: false });
     expect(plain).not.toContain('\x1b');
-    expect(plain).not.toContain('\x07');
+    expect(plain).toContain(
+      '  12:5  error    DataBucket  evil \\u001b]0;title\\u0007 message\n                             cross-account-aws-managed-key\n',
+    );
     const coloured = lintFormatters.stylish(r, { color: true });
-    expect(coloured).toContain('\x1b[');
+    expect(coloured).toContain('\x1b[31merror  \x1b[39m');
     expect(coloured).not.toContain('\x1b]0;');
+    expect(stripAnsi(coloured)).toBe(plain);
+  });
+
+  it('escapes a hostile resource id, file name and message: no CI command, no ANSI', () => {
+    expect(lintFormatters.stylish(hostileResult(), opts)).toBe(
+      [
+        'evil\\n::warning::x\\u001b[31m.yaml',
+        '  2:3  error  Bucket\\n::warning::x\\u001b[31m  Bucket\\n::warning::x\\u001b[31m is',
+        '                                              shared with account 444455556666',
+        '                                              \\u0023#[error]pwned \\u0007\\u202e',
+        '                                              cross-account-aws-managed-key',
+        '       ↳ ::warning::policy.yaml:9:1  policy [1]\\n::warning::x\\u001b[31m',
+        '',
+        '\\u003a:error::named.yaml',
+        '  \\u003a:error::named.yaml:1:1  error  bad\\n::warning::x\\u001b[31m  parse-error',
+        '',
+        '✖ 1 problem (1 error, 0 warnings, 0 infos)',
+        '✖ 1 input could not be parsed',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('prints nothing for a clean run, and a summary when everything is suppressed', () => {
@@ -213,7 +359,6 @@ describe('stylish', () => {
     expect(lintFormatters.stylish(r, { color: false, cwd: '/repo' }).split('\n')[0]).toBe('infra/app.yaml');
   });
 });
-
 describe('json', () => {
   it('is contract §4 exactly, pretty-printed, with fields in contract order', () => {
     const out = lintFormatters.json(makeResult(), opts);
@@ -257,11 +402,33 @@ describe('json', () => {
   });
 });
 
+/** A rule page small enough to assert whole. */
+const PAGE = [
+  '# cross-account-aws-managed-key',
+  '',
+  'Default severity: **error**',
+  '',
+  '## What it checks',
+  '',
+  'Every resource whose key is **aws-managed** (`alias/aws/<service>`)',
+  'and that another account can reach.',
+  '',
+  '- a bucket policy',
+  '',
+  '## How to fix',
+  '',
+  'See [the KMS guide](https://docs.aws.amazon.com/kms/).',
+  '',
+].join('\n');
+
 describe('sarif', () => {
   it('validates against the official SARIF 2.1.0 schema', () => {
-    const text = lintFormatters.sarif(makeResult(), opts);
+    const r = makeResult();
+    r.rules[0] = { ...r.rules[0], help: PAGE, group: 'misuse', securitySeverity: 9.1 };
+    const text = lintFormatters.sarif(r, opts);
     expect(validateSarif(text, SCHEMA)).toEqual([]);
     expect(validateSarif(JSON.parse(text), SCHEMA)).toEqual([]);
+    expect(validateSarif(lintFormatters.sarif(hostileResult(), opts), SCHEMA)).toEqual([]);
   });
 
   it('stays valid with cwd, absolute paths, backslashes, spaces and odd characters in paths', () => {
@@ -303,7 +470,64 @@ describe('sarif', () => {
     expect(validateSarif('{not json', SCHEMA)[0]).toMatch(/not JSON/);
   });
 
-  it('maps rules, results, suppressions, related locations and input errors', () => {
+  it('gives each rule what code scanning shows: full description, help from the page, security-severity, tags', () => {
+    const r = makeResult();
+    r.rules[0] = { ...r.rules[0], help: PAGE, group: 'misuse' };
+    const run = toSarifLog(r, opts).runs[0];
+    expect(run.automationDetails).toEqual({ id: 'kmslint/' });
+    const rules = run.tool.driver.rules!;
+    expect(rules[0]).toEqual({
+      id: 'cross-account-aws-managed-key',
+      shortDescription: { text: 'An AWS managed key is shared with another account' },
+      fullDescription: {
+        text: 'Every resource whose key is aws-managed (alias/aws/<service>) and that another account can reach.',
+        markdown: 'Every resource whose key is **aws-managed** (`alias/aws/<service>`) and that another account can reach.',
+      },
+      help: {
+        text: [
+          'cross-account-aws-managed-key',
+          '',
+          'Default severity: error',
+          '',
+          'What it checks',
+          '',
+          'Every resource whose key is aws-managed (alias/aws/<service>)',
+          'and that another account can reach.',
+          '',
+          '- a bucket policy',
+          '',
+          'How to fix',
+          '',
+          'See the KMS guide (https://docs.aws.amazon.com/kms/).',
+          '',
+        ].join('\n'),
+        markdown: PAGE,
+      },
+      helpUri: `${DOCS}cross-account-aws-managed-key.md`,
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['security', 'kms', 'misuse'], 'security-severity': '8.0' },
+    });
+    // A rule without a page: its description and a link; security-severity from the default severity.
+    expect(rules[3]).toEqual({
+      id: 'customer-key-rotation-disabled',
+      shortDescription: { text: 'Automatic rotation is off' },
+      fullDescription: { text: 'Automatic rotation is off' },
+      help: {
+        text: `Automatic rotation is off\n${DOCS}customer-key-rotation-disabled.md`,
+        markdown: `Automatic rotation is off\n\n[Rule documentation](${DOCS}customer-key-rotation-disabled.md)`,
+      },
+      helpUri: `${DOCS}customer-key-rotation-disabled.md`,
+      defaultConfiguration: { level: 'warning' },
+      properties: { tags: ['security', 'kms'], 'security-severity': '5.0' },
+    });
+    expect(rules.map((x) => x.properties!['security-severity'])).toEqual(['8.0', '8.0', '8.0', '5.0', '2.0', '8.0']);
+    // A rule's own value wins when it is a number from 0 to 10.
+    r.rules[4] = { ...r.rules[4], securitySeverity: 6.5 };
+    r.rules[5] = { ...r.rules[5], securitySeverity: 11 };
+    expect(toSarifLog(r).runs[0].tool.driver.rules!.map((x) => x.properties!['security-severity'])).toEqual(['8.0', '8.0', '8.0', '5.0', '6.5', '8.0']);
+  });
+
+  it('maps results, suppressions, related locations (linked from the message) and input errors', () => {
     const log = toSarifLog(makeResult(), opts);
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
@@ -314,12 +538,6 @@ describe('sarif', () => {
     expect(driver.version).toBe('0.1.0');
     expect(driver.informationUri).toMatch(/^https:\/\//);
     expect(driver.rules!.map((r) => r.id)).toEqual(makeResult().rules.map((r) => r.id));
-    expect(driver.rules![0]).toMatchObject({
-      id: 'cross-account-aws-managed-key',
-      shortDescription: { text: 'An AWS managed key is shared with another account' },
-      helpUri: `${DOCS}cross-account-aws-managed-key.md`,
-      defaultConfiguration: { level: 'error' },
-    });
     expect(driver.rules!.map((r) => r.defaultConfiguration!.level)).toEqual(['error', 'error', 'error', 'warning', 'note', 'error']);
 
     const results = run.results!;
@@ -328,24 +546,35 @@ describe('sarif', () => {
     expect(results.map((r) => r.level)).toEqual(['error', 'warning', 'note', 'error', 'error', 'error']);
 
     const [cross, rot, , supp, pub, parse] = results;
-    expect(cross.message.text).toBe(crossAccount.message);
-    expect(cross.locations![0]).toEqual({
-      physicalLocation: {
-        artifactLocation: { uri: 'infra/app.yaml', uriBaseId: '%SRCROOT%' },
-        region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 30 },
+    expect(cross).toEqual({
+      ruleId: 'cross-account-aws-managed-key',
+      ruleIndex: 0,
+      level: 'error',
+      message: { text: `${crossAccount.message} (related: [DataBucketPolicy grants 444455556666 s3:GetObject](1))` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'infra/app.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 30 },
+          },
+          logicalLocations: [{ name: 'DataBucket', fullyQualifiedName: 'app/DataBucket', kind: 'resource' }],
+        },
+      ],
+      relatedLocations: [
+        {
+          id: 1,
+          physicalLocation: { artifactLocation: { uri: 'infra/app.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 40, startColumn: 7 } },
+          message: { text: 'DataBucketPolicy grants 444455556666 s3:GetObject' },
+        },
+      ],
+      partialFingerprints: { 'kmslint/v1': 'fp-cross-account-DataBucket' },
+      properties: {
+        resource: { id: 'DataBucket', type: 'AWS::S3::Bucket', stack: 'app' },
+        key: { kind: 'aws-managed', alias: 'alias/aws/s3', origin: 'implicit' },
       },
-      logicalLocations: [{ name: 'DataBucket', fullyQualifiedName: 'app/DataBucket', kind: 'resource' }],
     });
-    expect(cross.relatedLocations).toEqual([
-      {
-        id: 1,
-        physicalLocation: { artifactLocation: { uri: 'infra/app.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 40, startColumn: 7 } },
-        message: { text: 'DataBucketPolicy grants 444455556666 s3:GetObject' },
-      },
-    ]);
-    expect(cross.partialFingerprints).toEqual({ 'kmslint/v1': 'fp-cross-account-DataBucket' });
-    expect(cross).not.toHaveProperty('suppressions');
     expect(rot.message.text).toBe('AppKey has automatic key rotation off. (when UseCmk=true)');
+    expect(rot).not.toHaveProperty('relatedLocations');
     expect(rot.properties).toMatchObject({ branch: 'UseCmk=true' });
     expect(supp.suppressions).toEqual([{ kind: 'inSource', justification: 'legacy queue, replaced in Q3' }]);
     expect(pub.locations![0].logicalLocations).toEqual([
@@ -354,17 +583,34 @@ describe('sarif', () => {
     expect(parse.ruleId).toBe('parse-error');
     expect(parse.locations![0]).not.toHaveProperty('logicalLocations');
 
-    expect(run.invocations).toHaveLength(1);
-    expect(run.invocations![0].executionSuccessful).toBe(false);
-    expect(run.invocations![0].toolExecutionNotifications).toEqual([
+    expect(run.invocations).toEqual([
       {
-        level: 'error',
-        message: { text: 'Nested mappings are not allowed in compact mappings' },
-        locations: [
-          { physicalLocation: { artifactLocation: { uri: 'broken.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 7 } } },
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'Nested mappings are not allowed in compact mappings' },
+            locations: [
+              { physicalLocation: { artifactLocation: { uri: 'broken.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 7 } } },
+            ],
+            associatedRule: { id: 'parse-error', index: 5 },
+          },
         ],
-        associatedRule: { id: 'parse-error', index: 5 },
       },
+    ]);
+  });
+
+  it('escapes brackets in message text so only kmslint’s links are links', () => {
+    expect(escapeMessageText('a [b] \\[c\\] d')).toBe('a \\[b\\] \\\\\\[c\\\\\\] d');
+    const r: LintResult = {
+      ...empty,
+      findings: [{ ...crossAccount, message: 'Policy [Sid1] grants *', related: [{ ...crossAccount.related![0], message: 'statement [0]' }, { ...crossAccount.related![0], line: 50, message: 'second' }] }],
+    };
+    const res = toSarifLog(r).runs[0].results![0];
+    expect(res.message.text).toBe('Policy \\[Sid1\\] grants * (related: [statement \\[0\\]](1), [second](2))');
+    expect(res.relatedLocations!.map((l) => [l.id, l.message!.text])).toEqual([
+      [1, 'statement \\[0\\]'],
+      [2, 'second'],
     ]);
   });
 
@@ -379,26 +625,50 @@ describe('sarif', () => {
   });
 });
 
+describe('rule pages', () => {
+  it('are read from rules/<id>.md, and only for plain rule ids', () => {
+    expect(rulePagesDir()).toBe(resolve('rules'));
+    expect(rulePage('cross-account-aws-managed-key')).toBe(readFileSync('rules/cross-account-aws-managed-key.md', 'utf8'));
+    expect(rulePage('no-such-rule')).toBeUndefined();
+    expect(rulePage('../package')).toBeUndefined();
+    expect(rulePage('parse-error/../../package')).toBeUndefined();
+  });
+
+  it('give every registered rule page a full description in SARIF', () => {
+    const ids = readdirSync('rules').filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    const r: LintResult = { ...empty, rules: ids.map((id) => ({ ...rule(id, 'error', id), help: rulePage(id) })) };
+    const rules = toSarifLog(r).runs[0].tool.driver.rules!;
+    for (const d of rules) {
+      expect(d.help!.markdown, d.id).toBe(readFileSync(join('rules', `${d.id}.md`), 'utf8'));
+      expect(d.fullDescription!.markdown, d.id).toMatch(/\S/);
+    }
+    expect(validateSarif(toSarifLog(r), SCHEMA)).toEqual([]);
+  });
+});
+
+describe('shipped sources', () => {
+  it('import no SARIF type package and no test-only validator', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const offenders = files.filter((f) =>
+      /from '(sarif|@types\/sarif|ajv-draft-04|ajv-formats|xmllint-wasm)'/.test(readFileSync(join('src', f), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+    expect(files).not.toContain(join('reporters', 'sarif-validate.ts'));
+  });
+});
 describe('github', () => {
   it('writes one workflow command per unsuppressed finding, escaped', () => {
-    const out = lintFormatters.github(makeResult(), opts);
-    const lines = out.trimEnd().split('\n');
-    expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe(
-      '::error file=infra/app.yaml,line=12,col=5,endLine=12,endColumn=30,title=cross-account-aws-managed-key::' + crossAccount.message,
+    expect(lintFormatters.github(makeResult(), opts)).toBe(
+      [
+        '::error file=infra/app.yaml,line=12,col=5,endLine=12,endColumn=30,title=cross-account-aws-managed-key::' + crossAccount.message,
+        '::warning file=infra/app.yaml,line=3,col=7,endLine=3,endColumn=30,title=customer-key-rotation-disabled::AppKey has automatic key rotation off. (when UseCmk=true)',
+        '::notice file=infra/app.yaml,line=20,col=5,endLine=21,endColumn=9,title=implicit-aws-managed-key::JobsQueue falls back to alias/aws/sqs <script>alert("x")</script> & 100%25 of messages: see%0Athe SQS docs, section 2',
+        '::error file=cdk.out/AppStack.template.json,line=8,col=7,endLine=8,endColumn=42,title=service-publisher-aws-managed-key::AppStack/Alerts/Topic/Resource: ' +
+          cdk.message,
+        '::error file=broken.yaml,line=3,col=7,endLine=3,endColumn=7,title=parse-error::' + parseError.message,
+        '',
+      ].join('\n'),
     );
-    expect(lines[1]).toBe(
-      '::warning file=infra/app.yaml,line=3,col=7,endLine=3,endColumn=30,title=customer-key-rotation-disabled::AppKey has automatic key rotation off. (when UseCmk=true)',
-    );
-    expect(lines[2]).toBe(
-      '::notice file=infra/app.yaml,line=20,col=5,endLine=21,endColumn=9,title=implicit-aws-managed-key::JobsQueue falls back to alias/aws/sqs <script>alert("x")</script> & 100%25 of messages: see%0Athe SQS docs, section 2',
-    );
-    expect(lines[3]).toBe(
-      '::error file=cdk.out/AppStack.template.json,line=8,col=7,endLine=8,endColumn=42,title=service-publisher-aws-managed-key::AppStack/Alerts/Topic/Resource: ' +
-        cdk.message,
-    );
-    expect(lines[4]).toBe('::error file=broken.yaml,line=3,col=7,endLine=3,endColumn=7,title=parse-error::' + parseError.message);
-    expect(out).not.toContain('LegacyQueue');
   });
 
   it('escapes properties (%, CR, LF, colon, comma) and reports an uncovered input error', () => {
@@ -411,57 +681,85 @@ describe('github', () => {
     );
     expect(lintFormatters.github(empty, opts)).toBe('');
   });
+
+  it('keeps a hostile id and file name inside one command each, ANSI shown as an escape', () => {
+    expect(lintFormatters.github(hostileResult(), opts)).toBe(
+      '::error file=%3A%3Aerror%3A%3Anamed.yaml,line=1,col=1,title=parse-error::bad%0A::warning::x\\u001b[31m\n' +
+        '::error file=evil%0A%3A%3Awarning%3A%3Ax\\u001b[31m.yaml,line=2,col=3,endLine=2,endColumn=9,title=cross-account-aws-managed-key::' +
+        'Bucket%0A::warning::x\\u001b[31m is shared with account 444455556666 ##[error]pwned \\u0007\\u202e\n',
+    );
+  });
 });
 
-/** A small XML 1.0 well-formedness check: one root, balanced tags, quoted attributes, valid entities. */
-function checkXml(xml: string): string[] {
-  const problems: string[] = [];
-  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
-  const stack: string[] = [];
-  let roots = 0;
-  const re = /<(\/?)([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.-]*="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
-  let m: RegExpExecArray | null;
-  let last = 0;
-  while ((m = re.exec(body))) {
-    const between = body.slice(last, m.index);
-    if (stack.length === 0 && between.trim() !== '') problems.push(`text outside the root: ${between.trim().slice(0, 40)}`);
-    last = re.lastIndex;
-    if (m[2] === undefined) {
-      problems.push(`stray ${m[0]} at ${m.index}: ${body.slice(m.index, m.index + 40)}`);
-      continue;
-    }
-    const [, close, name, , selfClose] = m;
-    if (close) {
-      const open = stack.pop();
-      if (open !== name) problems.push(`</${name}> closes <${open}>`);
-    } else {
-      if (stack.length === 0) roots++;
-      if (!selfClose) stack.push(name);
-    }
-  }
-  if (body.slice(last).trim() !== '') problems.push('text after the root');
-  if (stack.length) problems.push(`unclosed: ${stack.join(', ')}`);
-  if (roots !== 1) problems.push(`${roots} root elements`);
-  return problems;
-}
-
 describe('junit', () => {
-  it('is well-formed XML with a suite per file and a testcase per finding', () => {
-    const xml = lintFormatters.junit(makeResult(), opts);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
-    expect(checkXml(xml)).toEqual([]);
-    expect(xml).toContain('<testsuites name="kmslint" tests="6" failures="4" errors="0" skipped="1" time="0">');
-    expect(xml).toContain('<testsuite name="infra/app.yaml" tests="4" failures="2" errors="0" skipped="1" time="0">');
-    expect(xml).toContain('<testsuite name="cdk.out/AppStack.template.json" tests="1" failures="1"');
-    expect(xml).toContain('<testcase name="service-publisher-aws-managed-key: AppStack/Alerts/Topic/Resource" classname="cdk.out/AppStack.template.json"');
-    expect(xml).toContain('<testcase name="cross-account-aws-managed-key: DataBucket" classname="infra/app.yaml" time="0">');
-    expect(xml).toContain('<failure type="error" message="DataBucket is shared with account');
-    expect(xml).toContain('infra/app.yaml:12:5\nerror: DataBucket is shared');
-    expect(xml).toContain('related: infra/app.yaml:40:7 DataBucketPolicy grants');
-    expect(xml).toContain('<skipped message="suppressed: legacy queue, replaced in Q3"/>');
-    // The info finding passes, its text escaped.
-    expect(xml).toContain('<system-out>infra/app.yaml:20:5\ninfo: JobsQueue falls back to alias/aws/sqs &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 100%');
-    expect(xml).not.toContain('<script>');
+  it('is a suite per file and a testcase per finding, suppressed ones skipped, info ones passing', () => {
+    expect(lintFormatters.junit(makeResult(), opts)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="kmslint" tests="6" failures="4" errors="0" time="0">',
+        '  <testsuite name="infra/app.yaml" tests="4" failures="2" errors="0" skipped="1" time="0">',
+        '    <testcase name="customer-key-rotation-disabled: AppKey (when UseCmk=true)" classname="infra/app.yaml" time="0">',
+        '      <failure type="warning" message="AppKey has automatic key rotation off. (when UseCmk=true)">infra/app.yaml:3:7',
+        'warning: AppKey has automatic key rotation off. (when UseCmk=true)',
+        'resource: AppKey (AWS::KMS::Key)</failure>',
+        '    </testcase>',
+        '    <testcase name="cross-account-aws-managed-key: DataBucket" classname="infra/app.yaml" time="0">',
+        `      <failure type="error" message="${crossAccount.message}">infra/app.yaml:12:5`,
+        `error: ${crossAccount.message}`,
+        'resource: DataBucket (AWS::S3::Bucket)',
+        'related: infra/app.yaml:40:7 DataBucketPolicy grants 444455556666 s3:GetObject</failure>',
+        '    </testcase>',
+        '    <testcase name="implicit-aws-managed-key: JobsQueue" classname="infra/app.yaml" time="0">',
+        '      <system-out>infra/app.yaml:20:5',
+        'info: JobsQueue falls back to alias/aws/sqs &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 100% of messages: see\\nthe SQS docs, section 2',
+        'resource: JobsQueue (AWS::SQS::Queue)</system-out>',
+        '    </testcase>',
+        '    <testcase name="aws-managed-key-wrong-service: LegacyQueue" classname="infra/app.yaml" time="0">',
+        '      <skipped message="suppressed: legacy queue, replaced in Q3"/>',
+        '    </testcase>',
+        '  </testsuite>',
+        '  <testsuite name="cdk.out/AppStack.template.json" tests="1" failures="1" errors="0" skipped="0" time="0">',
+        '    <testcase name="service-publisher-aws-managed-key: AppStack/Alerts/Topic/Resource" classname="cdk.out/AppStack.template.json" time="0">',
+        `      <failure type="error" message="${cdk.message}">cdk.out/AppStack.template.json:8:7`,
+        `error: ${cdk.message}`,
+        'resource: AppStack/Alerts/Topic/Resource (AWS::SNS::Topic)</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '  <testsuite name="broken.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">',
+        '    <testcase name="parse-error: broken.yaml:3:7" classname="broken.yaml" time="0">',
+        '      <failure type="error" message="Nested mappings are not allowed in compact mappings">broken.yaml:3:7',
+        'error: Nested mappings are not allowed in compact mappings</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives a clean run one passing testcase per input', () => {
+    const clean: LintResult = {
+      ...empty,
+      inputs: [
+        { path: 'infra/ok.yaml', format: 'cloudformation', error: null },
+        { path: 'cdk.out', format: 'cdk', error: null },
+      ],
+      summary: { ...empty.summary, inputs: 2 },
+    };
+    expect(lintFormatters.junit(clean, opts)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="kmslint" tests="2" failures="0" errors="0" time="0">',
+        '  <testsuite name="infra/ok.yaml" tests="1" failures="0" errors="0" skipped="0" time="0">',
+        '    <testcase name="kmslint: infra/ok.yaml" classname="infra/ok.yaml" time="0"/>',
+        '  </testsuite>',
+        '  <testsuite name="cdk.out" tests="1" failures="0" errors="0" skipped="0" time="0">',
+        '    <testcase name="kmslint: cdk.out" classname="cdk.out" time="0"/>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('puts an input error in its file suite and gives clean inputs a passing testcase', () => {
@@ -469,32 +767,111 @@ describe('junit', () => {
     r.findings = r.findings.filter((f) => f.ruleId !== 'parse-error');
     r.inputs.push({ path: 'infra/clean.yaml', format: 'cloudformation', error: null });
     const xml = lintFormatters.junit(r, opts);
-    expect(checkXml(xml)).toEqual([]);
     expect(xml).toContain(
-      '<testsuite name="broken.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">\n' +
+      '  <testsuite name="broken.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">\n' +
         '    <testcase name="parse-error: broken.yaml" classname="broken.yaml" time="0">\n' +
-        '      <failure type="error" message="Nested mappings are not allowed in compact mappings">broken.yaml:3:7\nNested mappings are not allowed in compact mappings</failure>',
+        '      <failure type="error" message="Nested mappings are not allowed in compact mappings">broken.yaml:3:7\nNested mappings are not allowed in compact mappings</failure>\n' +
+        '    </testcase>\n' +
+        '  </testsuite>\n',
     );
     expect(xml).toContain(
-      '<testsuite name="infra/clean.yaml" tests="1" failures="0" errors="0" skipped="0" time="0">\n' +
-        '    <testcase name="kmslint: infra/clean.yaml" classname="infra/clean.yaml" time="0"/>',
+      '  <testsuite name="infra/clean.yaml" tests="1" failures="0" errors="0" skipped="0" time="0">\n' +
+        '    <testcase name="kmslint: infra/clean.yaml" classname="infra/clean.yaml" time="0"/>\n' +
+        '  </testsuite>\n',
     );
     // cdk.out is covered by the findings of the template inside it.
     expect(xml).not.toContain('<testsuite name="cdk.out"');
   });
 
-  it('escapes attributes and drops characters XML cannot hold', () => {
+  it('escapes markup, and writes control characters and newlines as visible escapes', () => {
     const r: LintResult = {
       ...empty,
-      findings: [{ ...crossAccount, message: `a "quoted" <b> & 'x'\nnext\u0001`, resource: { ...crossAccount.resource!, id: 'Id<&>"' } }],
+      findings: [{ ...crossAccount, related: [], message: `a "quoted" <b> & 'x'\nnext\u0001 true`, resource: { ...crossAccount.resource!, id: 'Id<&>"' } }],
     };
-    const xml = lintFormatters.junit(r, opts);
-    expect(checkXml(xml)).toEqual([]);
-    expect(xml).toContain('name="cross-account-aws-managed-key: Id&lt;&amp;&gt;&quot;"');
-    expect(xml).toContain('message="a &quot;quoted&quot; &lt;b&gt; &amp; &apos;x&apos;&#10;next"');
-    expect(xml).not.toContain('\u0001');
-    expect(checkXml('<a><b></a>')).not.toEqual([]);
-    expect(checkXml('<a x="1">&bogus;</a>')).not.toEqual([]);
+    expect(lintFormatters.junit(r, opts)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="kmslint" tests="2" failures="1" errors="0" time="0">',
+        '  <testsuite name="infra/app.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">',
+        '    <testcase name="cross-account-aws-managed-key: Id&lt;&amp;&gt;&quot;" classname="infra/app.yaml" time="0">',
+        '      <failure type="error" message="a &quot;quoted&quot; &lt;b&gt; &amp; &apos;x&apos;\\nnext\\u0001 true">infra/app.yaml:12:5',
+        'error: a &quot;quoted&quot; &lt;b&gt; &amp; &apos;x&apos;\\nnext\\u0001 true',
+        'resource: Id&lt;&amp;&gt;&quot; (AWS::S3::Bucket)</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '  <testsuite name="infra/ok.yaml" tests="1" failures="0" errors="0" skipped="0" time="0">',
+        '    <testcase name="kmslint: infra/ok.yaml" classname="infra/ok.yaml" time="0"/>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes a hostile id and file name; `##[` and a leading `::` become character references', () => {
+    expect(lintFormatters.junit(hostileResult(), opts)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="kmslint" tests="2" failures="2" errors="0" time="0">',
+        '  <testsuite name="::error::named.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">',
+        '    <testcase name="parse-error: ::error::named.yaml" classname="::error::named.yaml" time="0">',
+        '      <failure type="error" message="bad\\n::warning::x\\u001b[31m">::error::named.yaml:1:1',
+        'bad\\n::warning::x\\u001b[31m</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '  <testsuite name="evil\\n::warning::x\\u001b[31m.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">',
+        '    <testcase name="cross-account-aws-managed-key: Bucket\\n::warning::x\\u001b[31m" classname="evil\\n::warning::x\\u001b[31m.yaml" time="0">',
+        '      <failure type="error" message="Bucket\\n::warning::x\\u001b[31m is shared with account 444455556666 &#35;#[error]pwned \\u0007\\u202e">evil\\n::warning::x\\u001b[31m.yaml:2:3',
+        'error: Bucket\\n::warning::x\\u001b[31m is shared with account 444455556666 &#35;#[error]pwned \\u0007\\u202e',
+        'resource: Bucket\\n::warning::x\\u001b[31m (AWS::S3::Bucket)',
+        'related: ::warning::policy.yaml:9:1 policy [1]\\n::warning::x\\u001b[31m</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is valid against the Jenkins xUnit junit-10.xsd, which rejects a broken report', async () => {
+    const r = makeResult();
+    const onlySuppressed: LintResult = { ...empty, findings: [suppressed], summary: { ...empty.summary, suppressed: 1 } };
+    const parseOnly: LintResult = { ...empty, inputs: [r.inputs[2]], summary: { ...empty.summary, inputs: 1 } };
+    const odd: LintResult = {
+      ...empty,
+      findings: [{ ...crossAccount, message: 'true', resource: { ...crossAccount.resource!, id: '\u0000\ud800]]>\uffff' } }],
+    };
+    const good = {
+      clean: lintFormatters.junit(empty, opts),
+      findings: lintFormatters.junit(r, opts),
+      parseError: lintFormatters.junit(parseOnly, opts),
+      suppressed: lintFormatters.junit(onlySuppressed, opts),
+      hostile: lintFormatters.junit(hostileResult(), opts),
+      odd: lintFormatters.junit(odd, opts),
+    };
+    const findings = good.findings;
+    const broken = {
+      skippedOnTestsuites: findings.replace('<testsuites name="kmslint"', '<testsuites skipped="1" name="kmslint"'),
+      noSuiteName: findings.replace('<testsuite name="broken.yaml"', '<testsuite'),
+      notWellFormed: findings.replace('</testcase>', ''),
+    };
+    expect(good.clean).toContain('tests="1"');
+    expect(await validateJunit({ ...good, ...broken })).toEqual({
+      clean: [],
+      findings: [],
+      parseError: [],
+      suppressed: [],
+      hostile: [],
+      odd: [],
+      skippedOnTestsuites: [
+        "2: Schemas validity error : Element 'testsuites', attribute 'skipped': The attribute 'skipped' is not allowed.",
+      ],
+      noSuiteName: ["31: Schemas validity error : Element 'testsuite': The attribute 'name' is required but missing."],
+      notWellFormed: [
+        '23: parser error : Opening and ending tag mismatch: testcase line 4 and testsuite',
+        '37: parser error : Opening and ending tag mismatch: testsuite line 3 and testsuites',
+      ],
+    });
   });
 });
 
@@ -527,6 +904,13 @@ describe('codeclimate', () => {
     expect(a.fingerprint).not.toBe(b.fingerprint);
     expect(toCodeClimate(empty)).toEqual([]);
   });
+
+  it('writes `##[` in a hostile message as a JSON escape', () => {
+    const out = lintFormatters.codeclimate(hostileResult(), opts);
+    expect(out).toContain(
+      '"description": "Bucket\\n::warning::x\\u001b[31m is shared with account 444455556666 \\u0023#[error]pwned \\u0007\\u202e"',
+    );
+  });
 });
 
 describe('html', () => {
@@ -534,7 +918,7 @@ describe('html', () => {
     const html = lintFormatters.html(makeResult(), opts);
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).not.toContain('<script');
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 100%');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 100% of messages: see\\nthe SQS docs');
     expect(html).not.toMatch(/<link|src=|@import/);
     expect(html).toContain('<style>');
     expect(html).toContain(`<a href="${DOCS}cross-account-aws-managed-key.md"`);
@@ -558,5 +942,61 @@ describe('html', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('<h2>a&lt;b&gt;.yaml</h2>');
     expect(lintFormatters.html(empty, opts)).toContain('No problems found.');
+  });
+
+  it('shows control characters in a hostile id, path and message as escapes', () => {
+    const html = lintFormatters.html(hostileResult(), opts);
+    expect(html).toContain(
+      '<h2>evil\\n::warning::x\\u001b[31m.yaml</h2>\n<table>\n' +
+        '<thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Message</th><th>Location</th></tr></thead><tbody>\n' +
+        '<tr><td><span class="sev sev-error">error</span></td>' +
+        `<td><a href="${DOCS}cross-account-aws-managed-key.md" title="An AWS managed key is shared with another account">cross-account-aws-managed-key</a></td>` +
+        '<td class="res">Bucket\\n::warning::x\\u001b[31m<div class="note">AWS::S3::Bucket</div></td>' +
+        '<td>Bucket\\n::warning::x\\u001b[31m is shared with account 444455556666 &#35;#[error]pwned \\u0007\\u202e' +
+        '<div class="note">related: <code>::warning::policy.yaml:9:1</code> policy [1]\\n::warning::x\\u001b[31m</div></td>' +
+        '<td class="loc">2:3</td></tr>\n</tbody></table>\n',
+    );
+  });
+});
+
+describe('keys formats', () => {
+  const row: KeyRow = {
+    file: '::warning::keys.yaml',
+    stack: `s${HOSTILE}`,
+    id: `Queue${HOSTILE}`,
+    type: 'AWS::SQS::Queue',
+    key: { kind: 'aws-managed', alias: 'alias/aws/sqs', origin: 'implicit' },
+    reason: 'KmsMasterKeyId is absent ##[error]x',
+    line: 3,
+    column: 5,
+    secondary: [],
+  };
+  const keys = { inputs: [{ path: row.file, format: 'cloudformation' as const, error: null }], rows: [row] };
+
+  it('table: control characters as escapes, no CI command', () => {
+    expect(keysFormatters.table(keys, { color: false })).toBe(
+      [
+        '\\u003a:warning::keys.yaml  (stack s\\n::warning::x\\u001b[31m)',
+        '  Queue\\n::warning::x\\u001b[31m  alias/aws/sqs (implicit)',
+        '      AWS::SQS::Queue: KmsMasterKeyId is absent \\u0023#[error]x',
+        '',
+        '1 encryptable resource in 1 input(s): 1 aws-managed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('json keeps the data; csv shows control characters as escapes; none starts a CI command', () => {
+    const json = keysFormatters.json(keys, { color: false });
+    expect((JSON.parse(json) as { resources: { id: string; reason: string }[] }).resources[0]).toMatchObject({ id: row.id, reason: row.reason });
+    for (const [name, fmt] of Object.entries(keysFormatters)) {
+      const out = fmt(keys, { color: false });
+      expect(out.split('\n').filter((l) => l.trimStart().startsWith('::')), name).toEqual([]);
+      // eslint-disable-next-line no-control-regex
+      expect(out, name).not.toMatch(/[\u0000-\u0009\u000b-\u001f]|##[A-Za-z]*\[/);
+    }
+    expect(keysFormatters.csv(keys, { color: false }).split('\n')[1]).toBe(
+      '"::warning::keys.yaml",3,s\\n::warning::x\\u001b[31m,Queue\\n::warning::x\\u001b[31m,AWS::SQS::Queue,,,aws-managed,alias/aws/sqs,,implicit,,KmsMasterKeyId is absent \\u0023#[error]x',
+    );
   });
 });

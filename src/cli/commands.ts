@@ -1,10 +1,10 @@
 // The lint, rules, explain and init commands.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import type { SeveritySetting, LintResult } from '../model/findings.js';
 import { lint } from '../engine/lint.js';
+import { rulePage } from '../engine/rule-pages.js';
 import { verdictOf } from '../engine/verdict.js';
 import { allRules, docsUrlFor, findRule, ruleIds } from '../engine/registry.js';
 import { ConfigError, loadConfig } from '../config/load.js';
@@ -116,23 +116,12 @@ const GROUP_TITLES: Record<string, string> = {
   information: 'Information',
 };
 
-/** Directory holding the rule pages, from the sources or the build. */
-function rulesDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../../rules', '../../../rules']) {
-    const d = join(here, up);
-    if (existsSync(join(d, 'parse-error.md'))) return d;
-  }
-  return join(here, '../../rules');
-}
-
 export function runExplainCommand(positionals: string[], io: CliIO): number {
   const id = positionals[0];
   if (!id) throw new UsageError('explain takes a rule id (see `kmslint rules`)');
   const rule = findRule(id);
   if (!rule) throw new UsageError(`unknown rule "${id}" (see \`kmslint rules\`)`);
-  const page = join(rulesDir(), `${id}.md`);
-  io.stdout(existsSync(page) ? readFileSync(page, 'utf8') : `${id}: ${rule.meta.description}\n${docsUrlFor(id)}\n`);
+  io.stdout(rulePage(id) ?? `${id}: ${rule.meta.description}\n${docsUrlFor(id)}\n`);
   return 0;
 }
 

@@ -3,10 +3,11 @@
 // `fingerprint` is the md5 hex of the finding's fingerprint; GitLab needs it unique within a
 // report, so a repeated fingerprint (same finding in two condition branches, say) is salted with
 // its occurrence number. Inputs that could not be parsed are `parse-error` issues (critical).
+// jsonText escapes control characters and keeps CI runner commands out (data unchanged).
 import { createHash } from 'node:crypto';
 import type { LintResult, Severity } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
-import { displayPath, messageWithContext, pos, unreportedInputErrors, visibleFindings } from './common.js';
+import { displayPath, jsonText, messageWithContext, pos, unreportedInputErrors, visibleFindings } from './common.js';
 
 export type CodeClimateSeverity = 'blocker' | 'critical' | 'major' | 'minor' | 'info';
 
@@ -23,7 +24,7 @@ export interface CodeClimateIssue {
 const SEVERITY: Record<Severity, CodeClimateSeverity> = { error: 'critical', warning: 'minor', info: 'info' };
 
 export function formatCodeclimate(result: LintResult, options: LintFormatOptions): string {
-  return JSON.stringify(toCodeClimate(result, options), null, 2) + '\n';
+  return jsonText(toCodeClimate(result, options));
 }
 
 export function toCodeClimate(result: LintResult, options: LintFormatOptions = { color: false }): CodeClimateIssue[] {

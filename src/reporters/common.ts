@@ -7,6 +7,8 @@ export interface LintFormatOptions {
   color: boolean;
   /** Working directory: absolute paths under it are printed relative to it; SARIF also records it as `%SRCROOT%`. */
   cwd?: string;
+  /** Terminal columns for formats that wrap (stylish); 80 when not given. */
+  width?: number;
 }
 
 export type LintFormatter = (result: LintResult, options: LintFormatOptions) => string;
@@ -132,7 +134,65 @@ export function normalisedRange(f: Pick<Finding, 'line' | 'column' | 'endLine' |
 
 export const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Characters that can move the cursor, end a log line, drive a terminal or reorder text:
+ * C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides and isolates,
+ * lone surrogates and the two non-characters XML cannot carry.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text from inputs (ids, paths, messages quoting template values) made safe to print on one
+ * line: each unsafe character becomes a visible escape (`\n`, `\t`, `\u001b`), so a logical id
+ * cannot start a CI log line, inject ANSI sequences or break a report's structure.
+ */
+export function escapeControlChars(s: string): string {
+  return s.replace(UNSAFE, (ch) => NAMED_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Only absolute http(s) URLs are linked or emitted as URIs. */
 export function isWebUrl(s: string | undefined): s is string {
   return typeof s === 'string' && /^https?:\/\/[^\s]+$/i.test(s);
+}
+
+/** How a format writes `#` and `:` without changing what a reader of that format gets. */
+export interface CommandGuard {
+  hash: string;
+  colon: string;
+}
+
+/** Plain text: visible escapes. JSON: the same spelling is a JSON string escape, so data is unchanged. */
+export const TEXT_GUARD: CommandGuard = { hash: '\\u0023', colon: '\\u003a' };
+export const JSON_GUARD: CommandGuard = TEXT_GUARD;
+/** XML and HTML: character references. */
+export const MARKUP_GUARD: CommandGuard = { hash: '&#35;', colon: '&#58;' };
+
+/**
+ * Output printed into a CI log must not hold a line the CI reads as a command. The GitHub runner
+ * takes a line whose first non-blank characters are `::` as a workflow command, and `##[command]`
+ * anywhere in a line as a legacy one (Azure Pipelines: `##vso[`). Escaping control characters
+ * is not enough: a file may be named `::warning::x.yaml`. So the first `:` of a leading `::`, and the
+ * first `#` of every `##[` (or `##vso[`, …), are written escaped the format's own way.
+ */
+export function guardCiCommands(text: string, guard: CommandGuard): string {
+  return text.replace(/^(\s*):(?=:)/gm, (_m, blank: string) => blank + guard.colon).replace(/#(?=#[A-Za-z]*\[)/g, () => guard.hash);
+}
+
+/**
+ * Characters JSON.stringify leaves raw but a terminal acts on: C1 controls, DEL, line and
+ * paragraph separators, bidirectional marks, overrides and isolates.
+ */
+const JSON_RAW_UNSAFE = /[\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/**
+ * A JSON document, pretty-printed, ending in a newline, for output that may be printed to a
+ * terminal or a CI log: the characters above as `\uXXXX` escapes and guardCiCommands applied.
+ * Both only occur inside strings and use JSON's own escapes, so the parsed data is unchanged.
+ */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(JSON_RAW_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return guardCiCommands(text + '\n', JSON_GUARD);
 }

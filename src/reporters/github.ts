@@ -4,15 +4,21 @@
 // The message names the resource (construct path for CDK) when it does not already start with
 // it, and the condition branch.
 // Inputs that could not be parsed are ::error annotations titled `parse-error`.
+//
+// Escaping follows the runner's command parser: in data `%`, CR and LF are percent-encoded; in
+// property values also `:` and `,`. So every finding is one line, and text from a template cannot
+// start a second command. Other control characters (ESC, BEL, …, which the runner would pass to
+// the log raw) print as visible escapes such as `\u001b`. Each line starts with `::<command>`, which
+// the runner parses first, so a legacy `##[command]` inside the data is never read as a command.
 import type { LintResult, Severity } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
-import { displayPath, messageWithContext, normalisedRange, pos, unreportedInputErrors, visibleFindings } from './common.js';
+import { displayPath, escapeControlChars, messageWithContext, normalisedRange, pos, unreportedInputErrors, visibleFindings } from './common.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** Escaping of a command's data (the part after `::`), as in @actions/core `escapeData`. */
+/** Escaping of a command's data (the part after `::`), as in @actions/core `escapeData`, plus visible escapes for other controls. */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControlChars(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escaping of a property value, as in @actions/core `escapeProperty`. */

@@ -1,14 +1,19 @@
 // `--format html`: one self-contained page (inline CSS, no scripts, no external resources).
 // Summary counts, inputs that could not be parsed, then a table per file. Suppressed findings
 // are listed too, greyed and marked with their justification, so a reviewer can audit them.
-// Every dynamic string is HTML-escaped; rule links are emitted only for http(s) URLs.
+// Every dynamic string is HTML-escaped, its control characters (newlines included) first made
+// visible escapes (`\n`, `\u001b`) as in the other reporters; rule links are emitted only for
+// http(s) URLs. guardCiCommands keeps CI runner commands out of the page's lines.
 import type { Finding, LintResult, RuleDescriptor } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
 import {
   byPosition,
   displayPath,
+  escapeControlChars,
   groupBy,
+  guardCiCommands,
   isWebUrl,
+  MARKUP_GUARD,
   plural,
   resourceLabel,
   ruleMap,
@@ -18,6 +23,11 @@ import {
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Text from the inputs or the result, ready for an HTML text node or attribute value. */
+function text(s: string): string {
+  return escapeHtml(escapeControlChars(s));
 }
 
 const CSS = `
@@ -47,7 +57,7 @@ export function formatHtml(result: LintResult, options: LintFormatOptions): stri
   const parts: string[] = [];
   parts.push(`<h1>kmslint report</h1>`);
   parts.push(
-    `<p class="meta">${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)} · ${plural(s.inputs, 'input')}</p>`,
+    `<p class="meta">${text(result.tool.name)} ${text(result.tool.version)} · ${plural(s.inputs, 'input')}</p>`,
   );
   parts.push('<div class="summary">');
   for (const [label, n, cls] of [
@@ -57,7 +67,7 @@ export function formatHtml(result: LintResult, options: LintFormatOptions): stri
     ['suppressed', s.suppressed, ''],
     ['inputs not parsed', failedInputs.length, failedInputs.length ? 'sev-error' : ''],
   ] as const) {
-    parts.push(`<div class="count ${cls}"><b>${n}</b>${escapeHtml(label)}</div>`);
+    parts.push(`<div class="count ${cls}"><b>${n}</b>${text(label)}</div>`);
   }
   parts.push('</div>');
 
@@ -69,7 +79,7 @@ export function formatHtml(result: LintResult, options: LintFormatOptions): stri
   if (files.length === 0) parts.push('<p class="ok">No problems found.</p>');
 
   for (const file of files) {
-    parts.push(`<h2>${escapeHtml(file)}</h2>`);
+    parts.push(`<h2>${text(file)}</h2>`);
     parts.push('<table>');
     parts.push('<thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Message</th><th>Location</th></tr></thead><tbody>');
     for (const i of errorsByFile.get(file) ?? []) {
@@ -78,7 +88,7 @@ export function formatHtml(result: LintResult, options: LintFormatOptions): stri
           `<td><span class="sev sev-error">error</span></td>` +
           `<td>${ruleCell('parse-error', rules.get('parse-error'))}</td>` +
           '<td class="res"></td>' +
-          `<td>${escapeHtml(i.error.message)}</td>` +
+          `<td>${text(i.error.message)}</td>` +
           `<td class="loc">${i.error.line}:${i.error.column}</td>` +
           '</tr>',
       );
@@ -90,48 +100,51 @@ export function formatHtml(result: LintResult, options: LintFormatOptions): stri
     parts.push('</tbody></table>');
   }
 
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>kmslint report</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...parts,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return guardCiCommands(
+    [
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      `<title>kmslint report</title>`,
+      `<style>${CSS}</style>`,
+      '</head>',
+      '<body>',
+      ...parts,
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n'),
+    MARKUP_GUARD,
+  );
 }
 
 function ruleCell(id: string, rule: RuleDescriptor | undefined): string {
-  const text = escapeHtml(id);
-  const title = rule?.description ? ` title="${escapeHtml(rule.description)}"` : '';
-  return rule && isWebUrl(rule.docsUrl) ? `<a href="${escapeHtml(rule.docsUrl)}"${title}>${text}</a>` : `<span${title}>${text}</span>`;
+  const label = text(id);
+  const title = rule?.description ? ` title="${text(rule.description)}"` : '';
+  return rule && isWebUrl(rule.docsUrl) ? `<a href="${escapeHtml(rule.docsUrl)}"${title}>${label}</a>` : `<span${title}>${label}</span>`;
 }
 
 function row(f: Finding, rule: RuleDescriptor | undefined, path: (p: string) => string): string {
   const resource = resourceLabel(f);
   const notes: string[] = [];
-  if (f.branch) notes.push(`when ${escapeHtml(f.branch)}`);
+  if (f.branch) notes.push(`when ${text(f.branch)}`);
   for (const r of f.related ?? []) {
-    notes.push(`related: <code>${escapeHtml(`${path(r.file)}:${r.line}:${r.column}`)}</code> ${escapeHtml(r.message)}`);
+    notes.push(`related: <code>${text(`${path(r.file)}:${r.line}:${r.column}`)}</code> ${text(r.message)}`);
   }
   if (f.suppressed) {
-    notes.push(`suppressed${f.suppression?.justification ? `: ${escapeHtml(f.suppression.justification)}` : ''}`);
+    notes.push(`suppressed${f.suppression?.justification ? `: ${text(f.suppression.justification)}` : ''}`);
   }
   const resourceCell = resource
-    ? `${escapeHtml(resource)}${f.resource?.type ? `<div class="note">${escapeHtml(f.resource.type)}</div>` : ''}`
+    ? `${text(resource)}${f.resource?.type ? `<div class="note">${text(f.resource.type)}</div>` : ''}`
     : '';
   return (
     `<tr${f.suppressed ? ' class="suppressed"' : ''}>` +
-    `<td><span class="sev sev-${escapeHtml(f.severity)}">${escapeHtml(f.severity)}</span></td>` +
+    `<td><span class="sev sev-${text(f.severity)}">${text(f.severity)}</span></td>` +
     `<td>${ruleCell(f.ruleId, rule)}</td>` +
     `<td class="res">${resourceCell}</td>` +
-    `<td>${escapeHtml(f.message)}${notes.map((n) => `<div class="note">${n}</div>`).join('')}</td>` +
+    `<td>${text(f.message)}${notes.map((n) => `<div class="note">${n}</div>`).join('')}</td>` +
     `<td class="loc">${f.line}:${f.column}</td>` +
     '</tr>'
   );

@@ -1,6 +1,6 @@
 // Lint reporters: pure functions from a LintResult to text, one per `--format` (contract §3).
-// `kmslint keys` formats live in ./keys.ts. The SARIF schema validator (./sarif-validate.ts) is
-// deliberately not re-exported here: it needs the devDependency `ajv-draft-04`.
+// `kmslint keys` formats live in ./keys.ts. The SARIF schema validator is a test helper
+// (test/helpers/sarif-validate.ts): it needs devDependencies.
 import type { LintResult } from '../model/findings.js';
 import { formatCodeclimate } from './codeclimate.js';
 import type { LintFormatOptions } from './common.js';
@@ -16,8 +16,9 @@ export { formatCodeclimate, toCodeClimate } from './codeclimate.js';
 export { formatGithub, escapeData, escapeProperty } from './github.js';
 export { formatHtml, escapeHtml } from './html.js';
 export { formatJson, toJsonReport } from './json.js';
-export { formatJunit, escapeXml } from './junit.js';
-export { formatSarif, toSarifLog, SARIF_SCHEMA_URI, KMSLINT_INFORMATION_URI, FINGERPRINT_KEY } from './sarif.js';
+export { formatJunit } from './junit.js';
+export { formatSarif, toSarifLog, escapeMessageText, SARIF_SCHEMA_URI, KMSLINT_INFORMATION_URI, FINGERPRINT_KEY, AUTOMATION_ID } from './sarif.js';
+export type * from './sarif-types.js';
 export { formatStylish } from './stylish.js';
 
 // Null prototype: `lintFormatters['toString']` is undefined, not Object.prototype.toString.

@@ -1,12 +1,15 @@
 // `--format json`: contract §4, version 1. Keys are written in the contract's order; internal
 // fields (`fingerprint`, `suppression`) are not part of the output. `resource` and `key` are
 // omitted for findings that have none (e.g. `parse-error`), as are `branch` and `related`.
+// Strings are as the inputs have them; jsonText escapes control and bidi characters and spells
+// `##[` as `\u0023#[` (the same string), so the report printed to a CI log holds no runner command.
 import type { Finding, InputReport, LintResult } from '../model/findings.js';
 import type { EffectiveKey } from '../model/types.js';
 import type { LintFormatOptions } from './common.js';
+import { jsonText } from './common.js';
 
 export function formatJson(result: LintResult, _options?: LintFormatOptions): string {
-  return JSON.stringify(toJsonReport(result), null, 2) + '\n';
+  return jsonText(toJsonReport(result));
 }
 
 /** The contract §4 document as a plain object (exported for callers that embed it). */

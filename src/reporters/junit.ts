@@ -1,46 +1,61 @@
-// `--format junit`: JUnit XML for CI test reports.
+// `--format junit`: JUnit XML for CI test reports, valid against the Jenkins xUnit `junit-10.xsd`
+// (the schema CI JUnit readers accept; a copy is in test/junit/).
 //
 // <testsuites name="kmslint">, one <testsuite> per file (name = file), one <testcase> per finding
-// (name = `ruleId: resource`, classname = file):
+// (name = `ruleId: resource`, plus the condition branch; classname = file):
 // - error and warning findings carry a <failure> (type = severity) with message and location;
 // - info findings pass (their message is in <system-out>);
 // - suppressed findings are <skipped> with the justification;
 // - an input that could not be parsed is a failing `parse-error` testcase in its file's suite;
-// - a linted input with no finding at all gets one passing testcase, so clean files show up.
+// - a linted input with no finding at all gets one passing testcase, so a clean run shows its
+//   inputs as passes (tests > 0) rather than an empty report.
+// Counts: `tests`, `failures`, `errors="0"` on both levels; `skipped` only on <testsuite> (the XSD
+// has no `skipped` on <testsuites>).
+//
+// The XML is built by fast-xml-builder, which escapes markup characters. Text from the inputs
+// first goes through escapeControlChars: XML 1.0 cannot carry most control characters at all, and
+// attribute-value normalisation would turn a newline into a space, so they print as `\n`,
+// `\u001b`, …; guardCiCommands writes `##[` and a leading `::` with character references, so the
+// report printed to a CI log holds no runner command.
+import XMLBuilder from 'fast-xml-builder';
 import type { Finding, LintResult } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
-import { branchSuffix, byPosition, displayPath, resourceLabel, unreportedInputErrors } from './common.js';
+import {
+  branchSuffix,
+  byPosition,
+  displayPath,
+  escapeControlChars,
+  guardCiCommands,
+  MARKUP_GUARD,
+  resourceLabel,
+  unreportedInputErrors,
+} from './common.js';
 
-/** Escape text or an attribute value for XML 1.0, dropping characters XML cannot carry. */
-export function escapeXml(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
+/** An element in fast-xml-builder's object form: `@_`-prefixed attributes, `#text`, child elements. */
+interface XmlNode {
+  [name: string]: string | number | XmlNode | XmlNode[];
 }
 
-/** Attribute values also keep their line breaks and tabs (which attribute normalisation would turn into spaces). */
-function attr(s: string | number): string {
-  return escapeXml(String(s)).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  // Otherwise an attribute whose value is the text "true" is written bare (`message`), which is not XML.
+  suppressBooleanAttributes: false,
+});
 
 interface Case {
   name: string;
   classname: string;
-  body: string;
+  /** The <failure>, <skipped> or <system-out> child, if any. */
+  child?: XmlNode;
   failed: boolean;
   skipped: boolean;
 }
 
 export function formatJunit(result: LintResult, options: LintFormatOptions): string {
-  const path = (p: string) => displayPath(p, options.cwd);
+  const path = (p: string) => escapeControlChars(displayPath(p, options.cwd));
   const suites = new Map<string, Case[]>();
   const suite = (file: string) => {
     let s = suites.get(file);
@@ -50,11 +65,11 @@ export function formatJunit(result: LintResult, options: LintFormatOptions): str
 
   for (const i of unreportedInputErrors(result)) {
     const file = path(i.path);
-    const loc = `${file}:${i.error.line}:${i.error.column}`;
+    const message = escapeControlChars(i.error.message);
     suite(file).push({
       name: `parse-error: ${file}`,
       classname: file,
-      body: `<failure type="error" message="${attr(i.error.message)}">${escapeXml(`${loc}\n${i.error.message}`)}</failure>`,
+      child: { failure: { '@_type': 'error', '@_message': message, '#text': `${file}:${i.error.line}:${i.error.column}\n${message}` } },
       failed: true,
       skipped: false,
     });
@@ -76,56 +91,56 @@ export function formatJunit(result: LintResult, options: LintFormatOptions): str
     if (i.error !== null) continue;
     const p = path(i.path);
     if (files.some((f) => f === p || p === '.' || f.startsWith(p.endsWith('/') ? p : p + '/'))) continue;
-    suite(p).push({ name: `kmslint: ${p}`, classname: p, body: '', failed: false, skipped: false });
+    suite(p).push({ name: `kmslint: ${p}`, classname: p, failed: false, skipped: false });
   }
 
   let tests = 0;
   let failures = 0;
-  let skipped = 0;
-  const body: string[] = [];
+  const testsuite: XmlNode[] = [];
   for (const [file, cases] of suites) {
-    const f = cases.filter((c) => c.failed).length;
-    const s = cases.filter((c) => c.skipped).length;
+    const failed = cases.filter((c) => c.failed).length;
     tests += cases.length;
-    failures += f;
-    skipped += s;
-    body.push(`  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${f}" errors="0" skipped="${s}" time="0">`);
-    for (const c of cases) {
-      const open = `    <testcase name="${attr(c.name)}" classname="${attr(c.classname)}" time="0"`;
-      body.push(c.body ? `${open}>\n      ${c.body}\n    </testcase>` : `${open}/>`);
-    }
-    body.push('  </testsuite>');
+    failures += failed;
+    testsuite.push({
+      '@_name': file,
+      '@_tests': cases.length,
+      '@_failures': failed,
+      '@_errors': 0,
+      '@_skipped': cases.filter((c) => c.skipped).length,
+      '@_time': 0,
+      testcase: cases.map((c) => ({ '@_name': c.name, '@_classname': c.classname, '@_time': 0, ...c.child })),
+    });
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="kmslint" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
-    ...body,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const document: XmlNode = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: { '@_name': 'kmslint', '@_tests': tests, '@_failures': failures, '@_errors': 0, '@_time': 0, testsuite },
+  };
+  return guardCiCommands(builder.build(document), MARKUP_GUARD);
 }
 
 function testcase(f: Finding, file: string, path: (p: string) => string): Case {
   const resource = resourceLabel(f);
-  const name = `${f.ruleId}: ${resource ?? `${file}:${f.line}:${f.column}`}`;
-  const message = f.message + branchSuffix(f);
+  const label = resource !== undefined ? escapeControlChars(resource) : undefined;
+  const branch = escapeControlChars(branchSuffix(f));
+  const name = `${escapeControlChars(f.ruleId)}: ${label ?? `${file}:${f.line}:${f.column}`}${branch}`;
+  const message = escapeControlChars(f.message) + branch;
   const details = [
     `${file}:${f.line}:${f.column}`,
     `${f.severity}: ${message}`,
-    ...(resource ? [`resource: ${resource}${f.resource?.type ? ` (${f.resource.type})` : ''}`] : []),
-    ...(f.related ?? []).map((r) => `related: ${path(r.file)}:${r.line}:${r.column} ${r.message}`),
+    ...(label !== undefined ? [`resource: ${label}${f.resource?.type ? ` (${escapeControlChars(f.resource.type)})` : ''}`] : []),
+    ...(f.related ?? []).map((r) => `related: ${path(r.file)}:${r.line}:${r.column} ${escapeControlChars(r.message)}`),
   ].join('\n');
   if (f.suppressed) {
-    const why = f.suppression?.justification ? `suppressed: ${f.suppression.justification}` : 'suppressed';
-    return { name, classname: file, body: `<skipped message="${attr(why)}"/>`, failed: false, skipped: true };
+    const why = f.suppression?.justification ? `suppressed: ${escapeControlChars(f.suppression.justification)}` : 'suppressed';
+    return { name, classname: file, child: { skipped: { '@_message': why } }, failed: false, skipped: true };
   }
   if (f.severity === 'info') {
-    return { name, classname: file, body: `<system-out>${escapeXml(details)}</system-out>`, failed: false, skipped: false };
+    return { name, classname: file, child: { 'system-out': details }, failed: false, skipped: false };
   }
   return {
     name,
     classname: file,
-    body: `<failure type="${f.severity}" message="${attr(message)}">${escapeXml(details)}</failure>`,
+    child: { failure: { '@_type': f.severity, '@_message': message, '#text': details } },
     failed: true,
     skipped: false,
   };

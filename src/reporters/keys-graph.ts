@@ -1,7 +1,13 @@
 // `kmslint keys` as a picture: a Mermaid flowchart (resources → the key each uses) and an HTML page.
 import type { KeyRow } from '../analysis/key-rows.js';
 import type { KeysResult } from './keys.js';
-import { escapeHtml } from './html.js';
+import { escapeControlChars, guardCiCommands, MARKUP_GUARD } from './common.js';
+import { escapeHtml as escapeMarkup } from './html.js';
+
+/** HTML text with control characters from the inputs shown as escapes (`\n`, `\u001b`). */
+function escapeHtml(s: string): string {
+  return escapeMarkup(escapeControlChars(s));
+}
 
 /** A stable node id for Mermaid (letters, digits and underscores only). */
 function nodeId(prefix: string, name: string, ids: Map<string, string>): string {
@@ -11,9 +17,15 @@ function nodeId(prefix: string, name: string, ids: Map<string, string>): string 
   return id;
 }
 
-/** Mermaid labels are quoted; quotes and angle brackets must be entities. */
+/**
+ * Mermaid labels are quoted; quotes and angle brackets must be entities. Line breaks become
+ * `<br/>`; other control characters print as escapes (`\u001b`).
+ */
 function mermaidLabel(s: string): string {
-  return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br/>');
+  return s
+    .split('\n')
+    .map((line) => escapeControlChars(line).replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;'))
+    .join('<br/>');
 }
 
 function keyNode(row: KeyRow): { key: string; label: string; cls: string } {
@@ -67,7 +79,8 @@ export function formatMermaid(r: KeysResult): string {
     '  classDef none fill:#fecaca,stroke:#b91c1c',
     '  classDef unknown fill:#e9d5ff,stroke:#7e22ce',
   );
-  return lines.join('\n') + '\n';
+  // Mermaid's entity syntax is `#<code>;`.
+  return guardCiCommands(lines.join('\n') + '\n', { hash: '#35;', colon: '#58;' });
 }
 
 export function formatKeysHtml(r: KeysResult): string {
@@ -79,7 +92,7 @@ export function formatKeysHtml(r: KeysResult): string {
     .map((row) => `<tr class="${row.key.kind}"><td>${escapeHtml(row.file)}:${row.line}</td><td>${escapeHtml(row.stack)}</td><td>${escapeHtml(row.path ?? row.id)}</td><td>${escapeHtml(row.type)}</td><td>${escapeHtml(keyText(row))}${row.branch ? `<br><small>${escapeHtml(row.branch)}</small>` : ''}</td><td>${escapeHtml(row.reason)}</td></tr>`)
     .join('\n');
   const errors = r.inputs.filter((i) => i.error).map((i) => `<li>${escapeHtml(i.path)}:${i.error!.line}:${i.error!.column} ${escapeHtml(i.error!.message)}</li>`).join('\n');
-  return `<!doctype html>
+  return guardCiCommands(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>kmslint keys</title>
 <style>
 body{font:14px system-ui,sans-serif;margin:2rem;color:#111}
@@ -95,5 +108,5 @@ ${errors ? `<h2>Inputs that could not be read</h2><ul>\n${errors}\n</ul>` : ''}
 ${rows}
 </tbody></table>
 </body></html>
-`;
+`, MARKUP_GUARD);
 }

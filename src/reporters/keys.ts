@@ -1,8 +1,13 @@
 // `kmslint keys` output formats: table (default), json (contract §4), csv.
+// The table prints text from the inputs through escapeControlChars (a newline in an id shows as
+// `\n`, ESC as `\u001b`), and so do CSV cells: a newline inside a quoted cell would start a new
+// line of the log. JSON keeps the data exactly (jsonText). guardCiCommands keeps CI runner commands
+// (`::warning::` at a line start, `##[error]`) out of every format.
 import { createColors } from 'picocolors';
 import type { KeyRow } from '../analysis/key-rows.js';
 import { keyJson } from '../analysis/key-rows.js';
 import type { InputReport } from '../model/findings.js';
+import { escapeControlChars, guardCiCommands, jsonText, TEXT_GUARD } from './common.js';
 import { formatKeysHtml, formatMermaid } from './keys-graph.js';
 
 export interface KeysResult {
@@ -47,24 +52,25 @@ function formatTable(r: KeysResult, o: KeysFormatOptions): string {
   }
   const kindColor = (row: KeyRow, s: string) =>
     row.key.kind === 'aws-managed' ? c.yellow(s) : row.key.kind === 'customer-managed' ? c.green(s) : row.key.kind === 'unknown' ? c.magenta(s) : c.dim(s);
-  for (const [g, rows] of groups) {
-    const [file, stack] = g.split('\u0000');
-    out.push(c.underline(file) + (stack ? c.dim(`  (stack ${stack})`) : ''));
-    const idWidth = Math.min(Math.max(...rows.map((x) => (x.path ?? x.id).length), 8), Math.floor(width * 0.45));
+  const e = escapeControlChars;
+  for (const rows of groups.values()) {
+    const { file, stack } = rows[0];
+    out.push(c.underline(e(file)) + (stack ? c.dim(`  (stack ${e(stack)})`) : ''));
+    const idWidth = Math.min(Math.max(...rows.map((x) => e(x.path ?? x.id).length), 8), Math.floor(width * 0.45));
     for (const row of rows) {
-      const name = clip(row.path ?? row.id, idWidth).padEnd(idWidth);
-      const key = describeKey(row) + (row.branch ? ` [${row.branch}]` : '');
+      const name = clip(e(row.path ?? row.id), idWidth).padEnd(idWidth);
+      const key = e(describeKey(row) + (row.branch ? ` [${row.branch}]` : ''));
       out.push(`  ${name}  ${kindColor(row, clip(key, width - idWidth - 4))}`);
-      out.push(c.dim(wrap(`${row.type}: ${row.reason}`, width - 6).map((l) => `      ${l}`).join('\n')));
+      out.push(c.dim(wrap(e(`${row.type}: ${row.reason}`), width - 6).map((l) => `      ${l}`).join('\n')));
     }
     out.push('');
   }
-  for (const i of r.inputs) if (i.error) out.push(`${i.path}:${i.error.line}:${i.error.column}  ${c.red('error')}  ${i.error.message}`);
+  for (const i of r.inputs) if (i.error) out.push(`${e(i.path)}:${i.error.line}:${i.error.column}  ${c.red('error')}  ${e(i.error.message)}`);
   const counts = new Map<string, number>();
   for (const row of r.rows) counts.set(row.key.kind, (counts.get(row.key.kind) ?? 0) + 1);
   const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
   out.push(`${r.rows.length} encryptable resource${r.rows.length === 1 ? '' : 's'} in ${r.inputs.filter((i) => i.format).length} input(s)${summary ? `: ${summary}` : ''}`);
-  return out.join('\n') + '\n';
+  return guardCiCommands(out.join('\n') + '\n', TEXT_GUARD);
 }
 
 function clip(s: string, n: number): string {
@@ -95,14 +101,16 @@ function formatJson(r: KeysResult): string {
     return o;
   });
   const errors = r.inputs.filter((i) => i.error).map((i) => ({ path: i.path, error: i.error }));
-  return JSON.stringify({ version: 1, resources, ...(errors.length ? { errors } : {}) }, null, 2) + '\n';
+  return jsonText({ version: 1, resources, ...(errors.length ? { errors } : {}) });
 }
 
 function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  const raw = v === undefined || v === null ? '' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  const s = escapeControlChars(raw);
   // Leading = + - @ would be formulas in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  // A quoted cell also keeps a line from starting with `::` (a CI workflow command).
+  return /[",]|^:/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function formatCsv(r: KeysResult): string {
@@ -111,5 +119,5 @@ function formatCsv(r: KeysResult): string {
   for (const row of r.rows) {
     lines.push([row.file, row.line, row.stack, row.id, row.type, row.path, row.branch, row.key.kind, row.key.alias, row.key.keyRef, row.key.origin, row.key.external, row.reason].map(csvCell).join(','));
   }
-  return lines.join('\n') + '\n';
+  return guardCiCommands(lines.join('\n') + '\n', TEXT_GUARD);
 }

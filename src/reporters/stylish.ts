@@ -1,19 +1,45 @@
 // `--format stylish` (default): ESLint-like text, grouped by file.
 //
 //   infra/app.yaml
-//     12:5  error    DataBucket  The bucket is shared with 444455556666 ...  cross-account-aws-managed-key
-//           ↳ infra/app.yaml:40:7  bucket policy grants 444455556666
+//     12:5  error    DataBucket  DataBucket is shared with account 444455556666 but
+//                                encrypts with alias/aws/s3, which other accounts
+//                                cannot use.  cross-account-aws-managed-key
+//           ↳ infra/app.yaml:40:7  DataBucketPolicy grants 444455556666 s3:GetObject
 //
 //   ✖ 3 problems (2 errors, 1 warning, 0 infos), 1 suppressed
 //
-// Suppressed findings are not listed, only counted. An input that could not be parsed is listed
-// under its file as `file:line:column  error  <message>  parse-error` (once, even if the engine
-// also produced a `parse-error` finding for it). A result with nothing to show and nothing
-// suppressed prints nothing at all, like ESLint.
+// Position, severity and resource are columns; the message and the rule id after it are wrapped
+// to `options.width` (default 80) with continuation lines under the message column. Suppressed
+// findings are not listed, only counted. An input that could not be parsed is listed under its
+// file as `file:line:column  error  <message>  parse-error` (once, even if the engine also
+// produced a `parse-error` finding for it). A result with nothing to show and nothing suppressed
+// prints nothing at all, like ESLint.
+//
+// Everything taken from the inputs (paths, ids, messages) goes through escapeControlChars: a
+// newline prints as `\n` and ESC as `\u001b`, so a template cannot start a CI log line with a
+// workflow command or drive the terminal, and guardCiCommands escapes what would still read as a
+// CI command (a file named `::warning::x.yaml`). Colour codes are added only around kmslint's own text.
 import { createColors } from 'picocolors';
+import wrapAnsi from 'wrap-ansi';
 import type { Finding, LintResult, Severity } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
-import { branchSuffix, byPosition, displayPath, groupBy, plural, resourceLabel, unreportedInputErrors, visibleFindings } from './common.js';
+import {
+  branchSuffix,
+  byPosition,
+  displayPath,
+  escapeControlChars,
+  groupBy,
+  guardCiCommands,
+  plural,
+  resourceLabel,
+  TEXT_GUARD,
+  unreportedInputErrors,
+  visibleFindings,
+} from './common.js';
+
+const DEFAULT_WIDTH = 80;
+/** Below this many columns for the message, lines run past the width rather than wrap word by word. */
+const MIN_MESSAGE_WIDTH = 30;
 
 interface Row {
   pos: string;
@@ -27,7 +53,13 @@ interface Row {
 export function formatStylish(result: LintResult, options: LintFormatOptions): string {
   const c = createColors(options.color);
   const sevColor = (s: Severity, text: string) => (s === 'error' ? c.red(text) : s === 'warning' ? c.yellow(text) : c.blue(text));
-  const path = (f: string) => clean(displayPath(f, options.cwd));
+  const path = (f: string) => escapeControlChars(displayPath(f, options.cwd));
+  const width = options.width !== undefined && Number.isFinite(options.width) && options.width >= 1 ? Math.floor(options.width) : DEFAULT_WIDTH;
+  /** `first` followed by `text` wrapped to the width, continuation lines indented by `indent` columns. */
+  const hanging = (first: string, indent: number, text: string): string[] => {
+    const lines = wrapAnsi(text, Math.max(MIN_MESSAGE_WIDTH, width - indent), { trim: true }).split('\n');
+    return [first + lines[0], ...lines.slice(1).map((l) => ' '.repeat(indent) + l)];
+  };
 
   const findings = visibleFindings(result);
   const inputErrors = unreportedInputErrors(result);
@@ -51,9 +83,9 @@ export function formatStylish(result: LintResult, options: LintFormatOptions): s
   for (const i of inputErrors) {
     const file = path(i.path);
     ensure(file);
-    errorsByFile
-      .get(file)!
-      .push(`  ${file}:${i.error.line}:${i.error.column}  ${c.red('error')}  ${oneLine(i.error.message)}  ${c.dim('parse-error')}`);
+    const lead = `  ${file}:${i.error.line}:${i.error.column}  ${c.red('error')}  `;
+    const indent = 2 + `${file}:${i.error.line}:${i.error.column}`.length + 2 + 'error'.length + 2;
+    errorsByFile.get(file)!.push(...hanging(lead, indent, `${escapeControlChars(i.error.message)}  ${c.dim('parse-error')}`));
   }
 
   const { errors, warnings, infos, suppressed } = result.summary;
@@ -69,19 +101,18 @@ export function formatStylish(result: LintResult, options: LintFormatOptions): s
       pos: Math.max(0, ...rows.map((r) => r.pos.length)),
       sev: Math.max(0, ...rows.map((r) => r.severity.length)),
       res: Math.max(0, ...rows.map((r) => r.resource.length)),
-      msg: Math.max(0, ...rows.map((r) => r.message.length)),
     };
+    const messageColumn = 2 + w.pos + 2 + w.sev + 2 + (w.res > 0 ? w.res + 2 : 0);
+    const relatedColumn = 2 + w.pos + 2;
     for (const r of rows) {
-      const cells = [
-        c.dim(r.pos.padEnd(w.pos)),
-        sevColor(r.severity, r.severity.padEnd(w.sev)),
-        ...(w.res > 0 ? [c.bold(r.resource.padEnd(w.res))] : []),
-        r.message.padEnd(w.msg),
-        c.dim(r.ruleId),
-      ];
-      out.push(`  ${cells.join('  ')}`.trimEnd());
-      const indent = ' '.repeat(2 + w.pos + 2);
-      for (const rel of r.related) out.push(c.dim(`${indent}↳ ${rel}`));
+      const lead =
+        `  ${c.dim(r.pos.padEnd(w.pos))}  ${sevColor(r.severity, r.severity.padEnd(w.sev))}  ` +
+        (w.res > 0 ? `${c.bold(r.resource.padEnd(w.res))}  ` : '');
+      out.push(...hanging(lead, messageColumn, `${r.message}  ${c.dim(r.ruleId)}`));
+      for (const rel of r.related) {
+        // `↳` stays with the location, even when the location is longer than the line.
+        out.push(...hanging(`${' '.repeat(relatedColumn)}↳ `, relatedColumn + 2, rel).map((l) => c.dim(l)));
+      }
     }
     out.push('');
   }
@@ -99,28 +130,16 @@ export function formatStylish(result: LintResult, options: LintFormatOptions): s
   const failedInputs = result.inputs.filter((i) => i.error !== null).length;
   if (failedInputs > 0) summary.push(c.bold(c.red(`✖ ${plural(failedInputs, 'input')} could not be parsed`)));
   out.push(...summary);
-  return out.join('\n') + '\n';
+  return guardCiCommands(out.join('\n') + '\n', TEXT_GUARD);
 }
 
 function toRow(f: Finding, path: (f: string) => string): Row {
   return {
     pos: `${f.line}:${f.column}`,
     severity: f.severity,
-    resource: clean(resourceLabel(f) ?? ''),
-    message: oneLine(f.message + branchSuffix(f)),
-    ruleId: clean(f.ruleId),
-    related: (f.related ?? []).map((r) => `${path(r.file)}:${r.line}:${r.column}  ${oneLine(r.message)}`),
+    resource: escapeControlChars(resourceLabel(f) ?? ''),
+    message: escapeControlChars(f.message + branchSuffix(f)),
+    ruleId: escapeControlChars(f.ruleId),
+    related: (f.related ?? []).map((r) => `${path(r.file)}:${r.line}:${r.column}  ${escapeControlChars(r.message)}`),
   };
-}
-
-/** Terminal rows are one line each. */
-function oneLine(s: string): string {
-  return clean(s.replace(/\s*[\r\n]+\s*/g, ' ').trim());
-}
-
-/** Text from templates must not drive the terminal: drop control characters (ESC, BEL, …). */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-function clean(s: string): string {
-  return s.replace(CONTROL, '');
 }

@@ -1,9 +1,9 @@
 // Validate a SARIF log against the official SARIF 2.1.0 JSON schema (draft-04).
 //
-// Test and CI support: it imports `ajv-draft-04`, a devDependency, so nothing on the CLI's normal
-// path may import this module (./index.ts does not). The schema is not shipped with kmslint;
-// callers pass its path (the repository keeps it at ../shared/reference/sarif-schema-2.1.0.json)
-// or the parsed schema object.
+// Test support only: it imports `ajv-draft-04` and `ajv-formats` (devDependencies), which is why
+// it lives under test/ and is not shipped. The schema is not shipped either; callers pass its
+// path (the repository keeps it at ../shared/reference/sarif-schema-2.1.0.json) or the parsed
+// schema object.
 //
 // ajv options: the schema's `language` pattern `^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$` is not
 // a valid regular expression under the `u` flag, hence `unicodeRegExp: false`; `strict: false`
