@@ -1,6 +1,6 @@
 import type { Rule } from '../src/engine/rule.js';
 import { getPath } from '../src/analysis/effective-key.js';
-import { awsManagedAlias } from '../src/analysis/classify-key.js';
+import { awsManagedAlias, inReservedAliasNamespace } from '../src/analysis/classify-key.js';
 
 /** Why the AWS managed namespace is off limits, the same for every way of touching it. */
 const BECAUSE = 'AWS managed keys and the alias/aws/ prefix belong to AWS — their aliases, policies, grants, rotation and deletion cannot be changed, so this fails at deploy time';
@@ -20,6 +20,8 @@ const MANAGING: Record<string, { path: string; messageId: keyof typeof MESSAGES 
   ],
   aws_kms_alias: [
     { path: 'name', messageId: 'reservedAlias' },
+    // Terraform appends a random suffix to name_prefix: a prefix under alias/aws/ gives a name there.
+    { path: 'name_prefix', messageId: 'reservedAlias' },
     { path: 'target_key_id', messageId: 'aliasTarget' },
   ],
   aws_kms_key_policy: [{ path: 'key_id', messageId: 'keyPolicy' }],
@@ -43,7 +45,10 @@ export const rule: Rule = {
           const at = getPath(ev, { value: r.properties ?? {}, path: r.propertiesPath }, site.path);
           if (!at) continue;
           const v = ev.resolve(at.value);
-          const alias = v.kind === 'literal' && typeof v.value === 'string' ? awsManagedAlias(v.value) : undefined;
+          const text = v.kind === 'literal' && typeof v.value === 'string' ? v.value : undefined;
+          // A new alias's name is reserved by its prefix alone, whatever Fn::Sub / Fn::Join / an
+          // interpolation adds after it; a key reference must name an AWS managed key exactly.
+          const alias = text === undefined ? undefined : site.messageId === 'reservedAlias' ? (inReservedAliasNamespace(text) ? text : undefined) : awsManagedAlias(text);
           if (!alias) continue;
           ctx.report({ resource: r, at: at.path, counterpart: alias, messageId: site.messageId, data: { resource: r.id, alias } });
         }

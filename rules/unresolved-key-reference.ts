@@ -1,4 +1,5 @@
-import type { Rule } from '../src/engine/rule.js';
+import type { Resource } from '../src/model/types.js';
+import type { RuleContext, Rule } from '../src/engine/rule.js';
 import { forEachVariant, keysOf } from '../src/engine/rule.js';
 
 export const rule: Rule = {
@@ -6,18 +7,23 @@ export const rule: Rule = {
     id: 'unresolved-key-reference',
     defaultSeverity: 'warning',
     group: 'information',
-    description: 'A key reference could not be resolved, so the analysis of that resource is incomplete.',
+    description: 'A key that a rule needs (the resource is shared, published to, a CloudFront origin, or under a requirement) could not be resolved.',
     messages: {
-      unresolved: 'The key of {{resource}} could not be resolved ({{reason}}); rules that depend on it were not checked',
-      unresolvedSecondary: 'The {{purpose}} key of {{resource}} could not be resolved ({{reason}}); rules that depend on it were not checked',
+      unresolved: 'The key of {{resource}} could not be resolved ({{reason}}), so whether {{question}} was not checked',
+      unresolvedSecondary: 'The {{purpose}} key of {{resource}} could not be resolved ({{reason}}), so whether {{question}} was not checked',
     },
   },
   check(ctx) {
+    const questions = questionsByResource(ctx);
     forEachVariant(ctx.analysis, (a, v) => {
+      const asked = questions.get(a.resource);
+      if (!asked) return;
       for (const k of keysOf(v)) {
         // Only a key expression that exists but cannot be resolved; a default decided elsewhere
         // (a global cluster's members, an AMI's build) is shown by `kmslint keys`, not warned about.
         if (k.resolved.key.kind !== 'unknown' || !k.resolved.named) continue;
+        const question = asked.get(k.purpose);
+        if (!question) continue;
         ctx.report({
           resource: a.resource,
           at: k.resolved.at,
@@ -25,9 +31,36 @@ export const rule: Rule = {
           keyPurpose: k.purpose,
           branch: v.branch,
           messageId: k.purpose === 'data' ? 'unresolved' : 'unresolvedSecondary',
-          data: { resource: a.resource.id, purpose: k.purpose, reason: k.resolved.reason },
+          data: { resource: a.resource.id, purpose: k.purpose, reason: k.resolved.reason, question },
         });
       }
     });
   },
 };
+
+/**
+ * What another rule would ask of each resource's keys, by key purpose: an unknown key matters only
+ * where it hides such an answer (contract §5); elsewhere `kmslint keys` shows it as `unknown`.
+ */
+function questionsByResource(ctx: RuleContext): Map<Resource, Map<string, string>> {
+  const out = new Map<Resource, Map<string, string>>();
+  const ask = (r: Resource, purpose: string, question: string) => {
+    let m = out.get(r);
+    if (!m) out.set(r, (m = new Map<string, string>()));
+    if (!m.has(purpose)) m.set(purpose, question);
+  };
+  for (const edge of ctx.sharing.sharing) {
+    const s = edge.scope;
+    // A grant to an own account or a service is no cross-account use: nothing is hidden.
+    const foreign = s.kind === 'public' || s.kind === 'organization' || s.kind === 'unknown' || (s.kind === 'account' && !ctx.ownAccounts(edge.template).has(s.account));
+    if (!foreign) continue;
+    ask(edge.target, edge.keyPurpose ?? 'data', `another account can use it (shared through ${edge.via})`);
+  }
+  for (const edge of ctx.sharing.publishers) ask(edge.target, 'data', `${edge.publisher} can publish to it`);
+  for (const edge of ctx.sharing.origins) ask(edge.bucket, 'data', `CloudFront distribution ${edge.distribution.id} can read it`);
+  for (const a of ctx.analysis.resources) {
+    const req = ctx.requirementsFor(a.resource)[0];
+    if (req) ask(a.resource, 'data', `it meets requirement "${req.name}"`);
+  }
+  return out;
+}

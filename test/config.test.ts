@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, loadConfig, validateConfig } from '../src/config/load.js';
 import { ruleIds } from '../src/engine/registry.js';
+
+// Temporary directories made by these tests, removed when the file is done.
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('config', () => {
   it('.kmslintrc.example is valid', () => {
@@ -34,6 +40,7 @@ describe('config', () => {
 
   it('is discovered by cosmiconfig under the name kmslint', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kmslint-cfg-'));
+    tempDirs.push(dir);
     writeFileSync(join(dir, 'package.json'), '{"name":"x"}');
     writeFileSync(join(dir, '.kmslintrc.yaml'), 'accounts: ["111122223333"]\n');
     const cfg = await loadConfig({ cwd: dir, knownRules: ruleIds });

@@ -1,9 +1,9 @@
 // Terraform inputs (contract §1, §2, §4; issue 4): plan JSON and *.tf.json configuration, values known
 // only after apply, modules, count/for_each, KMS data sources, split S3 encryption resources, accounts,
 // broken plans, and the corpus of real plans read in place.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadFile, loadText, type LoadedInput } from '../src/inputs/load.js';
 import { inputAdapters } from '../src/inputs/adapters.js';
 import { terraformConfigAdapter, terraformPlanAdapter } from '../src/inputs/terraform/index.js';
@@ -11,6 +11,12 @@ import { analyse, type Analysis } from '../src/analysis/analyse.js';
 import { catalogEntry } from '../src/catalog/index.js';
 import { buildSharingModel } from '../src/analysis/sharing.js';
 import type { AnalysedResource, EffectiveKey, Resource, Template } from '../src/model/types.js';
+
+// Temporary directories made by these tests, removed when the file is done.
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/terraform');
 const CORPUS = resolve(import.meta.dirname, '../../shared/corpus/terraform');
@@ -380,6 +386,7 @@ describe('a module split over several *.tf.json files', () => {
     const os = await import('node:os');
     const path = await import('node:path');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kmslint-tfmod-'));
+    tempDirs.push(dir);
     fs.cpSync('fixtures/terraform/module-split', dir, { recursive: true });
     const dbFile = path.join(dir, 'db.tf.json');
     fs.writeFileSync(dbFile, fs.readFileSync(dbFile, 'utf8').replace('111122223333:root', '444455556666:root'));

@@ -3,8 +3,9 @@
 import type { AnalysedResource, Branch, KeyVariant, ResolvedKey, Resource, SecondaryKey } from '../model/types.js';
 import type { CatalogRow, KeySlot, Outcome, Predicate } from '../catalog/types.js';
 import { Evaluator, conditionsUsed, type ExportIndex, type Located } from './evaluate.js';
-import { classifyKeyValue } from './classify-key.js';
+import { classifyKeyExpression } from './classify-key.js';
 import { catalogEntry } from '../catalog/index.js';
+import { preview, scalarText } from '../util/bounded.js';
 
 /** Conditions enumerated per resource; beyond this, the rest take their first branch (true). */
 const MAX_ENUMERATED_CONDITIONS = 4;
@@ -25,7 +26,7 @@ export function analyseResource(resource: Resource, row: CatalogRow, slots: read
     enumerated.forEach((n, i) => (branch[n] = (mask & (1 << i)) === 0));
     const ev = new Evaluator(resource.template, branch, exports);
     if (resource.condition && ev.condition(resource.condition) === false) continue;
-    const variant = evaluateSlots(resource, row, slots, ev);
+    const variant = evaluateSlots(resource, row, slots, ev, exports);
     results.push({ branch, variant, signature: signatureOf(variant) });
   }
   // Group identical outcomes; a group's branch keeps only the conditions that are constant in it.
@@ -61,7 +62,7 @@ function inherited(resource: Resource, outcome: Extract<Outcome, { kind: 'inheri
   const source = v?.kind === 'resource' ? v.template.resourcesById.get(v.id) : undefined;
   const entry = source && catalogEntry(source.type);
   if (!source || !entry || !at || inheritanceDepth >= MAX_INHERITANCE) {
-    const what = v?.kind === 'literal' ? `"${String(v.value)}"` : 'a resource that is not in the input';
+    const what = v?.kind === 'literal' ? `"${scalarText(v.value)}"` : 'a resource that is not in the input';
     return { key: { kind: 'unknown' }, reason: `${name} names ${what}, and ${resource.id} takes the key of ${outcome.what}, so the key cannot be determined`, at: at?.path ?? resource.path };
   }
   inheritanceDepth++;
@@ -101,12 +102,12 @@ function signatureOf(v: Omit<KeyVariant, 'branch'>): string {
   return JSON.stringify([v.primary.key, v.secondary.map((s) => [s.purpose, s.resolved.key])]);
 }
 
-function evaluateSlots(resource: Resource, row: CatalogRow, slots: readonly KeySlot[], ev: Evaluator): Omit<KeyVariant, 'branch'> {
+function evaluateSlots(resource: Resource, row: CatalogRow, slots: readonly KeySlot[], ev: Evaluator, exports: ExportIndex | undefined): Omit<KeyVariant, 'branch'> {
   const root: Located = { value: resource.properties ?? {}, path: resource.propertiesPath };
   let primary: ResolvedKey | undefined;
   const secondary: SecondaryKey[] = [];
   for (const slot of slots) {
-    const results = evaluateSlot(resource, row, slot, root, ev);
+    const results = evaluateSlot(resource, row, slot, root, ev, exports);
     results.forEach((resolved, i) => {
       const purpose = i === 0 ? slot.purpose : `${slot.purpose}[${i}]`;
       if (!primary && slot.purpose === 'data' && i === 0) primary = resolved;
@@ -118,21 +119,29 @@ function evaluateSlots(resource: Resource, row: CatalogRow, slots: readonly KeyS
 }
 
 /** Evaluate one slot: one result per scope element (at least one, for the primary). */
-function evaluateSlot(resource: Resource, row: CatalogRow, slot: KeySlot, root: Located, ev: Evaluator): ResolvedKey[] {
+function evaluateSlot(resource: Resource, row: CatalogRow, slot: KeySlot, root: Located, ev: Evaluator, exports: ExportIndex | undefined): ResolvedKey[] {
   if (!slot.scope) {
-    const r = evaluateAt(resource, row, slot, root, ev, undefined);
+    const r = evaluateAt(resource, row, slot, root, ev, undefined, exports);
     return r ? [r] : [];
   }
   const scopeAt = getPath(ev, root, slot.scope.replace(/\[\]$/, ''));
   const elements = slot.scope.endsWith('[]') ? ev.elements(scopeAt) : scopeAt ? [scopeAt] : [];
   if (elements.length === 0) {
-    const r = evaluateAt(resource, row, slot, undefined, ev, lastSegment(slot.scope));
+    const r = evaluateAt(resource, row, slot, undefined, ev, lastSegment(slot.scope), exports);
     return r ? [r] : [];
   }
-  return elements.map((el) => evaluateAt(resource, row, slot, el, ev, undefined)).filter((r): r is ResolvedKey => r !== undefined);
+  return elements.map((el) => evaluateAt(resource, row, slot, el, ev, undefined, exports)).filter((r): r is ResolvedKey => r !== undefined);
 }
 
-function evaluateAt(resource: Resource, row: CatalogRow, slot: KeySlot, base: Located | undefined, ev: Evaluator, missingScope: string | undefined): ResolvedKey | undefined {
+function evaluateAt(
+  resource: Resource,
+  row: CatalogRow,
+  slot: KeySlot,
+  base: Located | undefined,
+  ev: Evaluator,
+  missingScope: string | undefined,
+  exports: ExportIndex | undefined,
+): ResolvedKey | undefined {
   const uncertain = row.confidence !== 'V';
   const keyAt = slot.key && base ? getPath(ev, base, slot.key) : undefined;
   const keyGiven = keyAt !== undefined && keyAt.value !== '';
@@ -140,7 +149,7 @@ function evaluateAt(resource: Resource, row: CatalogRow, slot: KeySlot, base: Lo
   const keyName = slot.key ? lastSegment(slot.key) : 'the key';
 
   if (keyGiven && (on.holds || !on.explicit)) {
-    const cls = classifyKeyValue(ev.resolve(keyAt.value), ev);
+    const cls = classifyKeyExpression(keyAt.value, ev, exports);
     const reason =
       cls.key.kind === 'unknown'
         ? `${keyName} cannot be resolved: ${cls.describe}`
@@ -221,7 +230,7 @@ function evalPredicate(p: Predicate, base: Located, ev: Evaluator, row: CatalogR
     const v = ev.resolve(at.value);
     if (v.kind !== 'literal') return { holds: false, explicit: false, desc: `${name} cannot be resolved`, at: at.path };
     const holds = p.equals.some((e) => same(e, v.value));
-    return { holds, explicit: true, desc: `${name} is ${JSON.stringify(v.value)}`.replace(/"/g, ''), at: at.path };
+    return { holds, explicit: true, desc: `${name} is ${typeof v.value === 'object' && v.value !== null ? preview(v.value, 60) : JSON.stringify(v.value)}`.replace(/"/g, ''), at: at.path };
   }
   if ('not' in p) {
     const r = evalPredicate(p.not, base, ev, row);
@@ -234,7 +243,7 @@ function evalPredicate(p: Predicate, base: Located, ev: Evaluator, row: CatalogR
 }
 
 function same(expected: unknown, actual: unknown): boolean {
-  if (typeof expected === 'boolean') return actual === expected || String(actual).toLowerCase() === String(expected);
+  if (typeof expected === 'boolean') return actual === expected || scalarText(actual).toLowerCase() === String(expected);
   if (typeof expected === 'number') return Number(actual) === expected;
   return typeof actual === 'string' && actual.toLowerCase() === String(expected).toLowerCase();
 }

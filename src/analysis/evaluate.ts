@@ -2,6 +2,10 @@
 // Cycle-safe and bounded: one depth and step budget shared with every evaluator started for another
 // template (imports, nested stack parameters), memoised named values (conditions, mappings, exports),
 // and a cap on the length of text built by Fn::Join / Fn::Sub. Never throws on odd input.
+//
+// Within a branch, the conditions chosen constrain the parameters they test: where `HasKey` is true
+// and `HasKey: !Not [!Equals [!Ref KeyParam, '']]`, KeyParam is not '' whatever its default says,
+// so a default that contradicts the branch is not used (the value is given at deploy time).
 import type { Branch, DocPath, Template } from '../model/types.js';
 import { isRecord, own } from '../util/objects.js';
 import { deepEqual } from '../util/bounded.js';
@@ -52,12 +56,22 @@ interface Budget {
   imports: Map<string, Value>;
 }
 
+/** What the chosen branches prove about one parameter's value (as text, as Fn::Equals compares). */
+interface ParameterFact {
+  equals?: string;
+  differsFrom: Set<string>;
+}
+
+/** Condition expressions visited to learn parameter facts from one branch. */
+const MAX_FACT_STEPS = 10_000;
+
 export class Evaluator {
   private readonly conditionsInProgress = new Set<string>();
   private readonly conditionValues = new Map<string, boolean | undefined>();
   private readonly mappingValues = new Map<string, Value>();
   private readonly boundParameters = new Map<string, Value>();
   private readonly budget: Budget;
+  private facts: Map<string, ParameterFact> | undefined;
 
   constructor(
     readonly template: Template,
@@ -66,6 +80,8 @@ export class Evaluator {
     /** false: a parameter's default is not its value (to find conditions a deployment can flip). */
     private readonly parameterDefaults = true,
     budget?: Budget,
+    /** Parameters stay `${Name}` in built text (to name an export the way the template writes it). */
+    private readonly symbolicParameters = false,
   ) {
     this.budget = budget ?? { depth: 0, steps: 0, importing: new Set(), imports: new Map() };
   }
@@ -131,7 +147,7 @@ export class Evaluator {
       case 'Fn::ImportValue': {
         const name = this.resolve(arg);
         if (name.kind !== 'literal' || typeof name.value !== 'string') return unknown('Fn::ImportValue of a name that cannot be resolved');
-        return this.importValue(name.value);
+        return this.importValue(name.value, arg);
       }
       case 'Fn::Base64': {
         const v = this.resolve(arg);
@@ -176,11 +192,16 @@ export class Evaluator {
     }
     if (isRecord(param)) {
       const type = own(param, 'Type');
+      if (this.symbolicParameters) return { kind: 'unknown', why: `parameter ${arg}`, token: `\${${arg}}` };
       if (typeof type === 'string' && type.startsWith('AWS::SSM::Parameter::Value')) {
         return unknown(`parameter ${arg} is read from SSM Parameter Store at deploy time`);
       }
       const def = own(param, 'Default');
+      const fact = typeof type === 'string' && /^(List<|CommaDelimitedList)/.test(type) ? undefined : this.parameterFacts().get(arg);
+      // The branch proves the value; a default that contradicts it is not what this branch deploys.
+      if (fact?.equals !== undefined) return { kind: 'literal', value: fact.equals };
       if (def === undefined) return unknown(`parameter ${arg} has no default`);
+      if (fact && isScalarValue(def) && fact.differsFrom.has(String(def))) return unknown(`given at deploy time through parameter ${arg}`);
       if (!this.parameterDefaults) return unknown(`parameter ${arg} may be given at deploy time`);
       if (typeof type === 'string' && /^(List<|CommaDelimitedList)/.test(type) && typeof def === 'string') {
         return { kind: 'literal', value: def.split(',').map((s) => s.trim()) };
@@ -259,12 +280,12 @@ export class Evaluator {
     return memo(this.mappingValues, `${m}\u0000${k1}\u0000${k2}`, () => this.resolve(v));
   }
 
-  private importValue(name: string): Value {
+  private importValue(name: string, expr: unknown): Value {
     const b = this.budget;
     const done = b.imports.get(name);
     if (done) return done;
     const exp = this.exports?.lookup(name);
-    if (!exp) return unknown(`export ${name} is not in the input set`);
+    if (!exp) return unknown(`export ${this.exportName(name, expr)} is not in the input set`);
     if (b.importing.has(name)) return unknown(`export ${name} imports itself through Fn::ImportValue`);
     b.importing.add(name);
     try {
@@ -274,6 +295,58 @@ export class Evaluator {
     } finally {
       b.importing.delete(name);
     }
+  }
+
+  /** An export's name as the template builds it: `${Stack}-KeyArn`, not the `-KeyArn` an empty default gives. */
+  private exportName(resolved: string, expr: unknown): string {
+    if (typeof expr === 'string' || this.symbolicParameters) return resolved;
+    const written = new Evaluator(this.template, this.branch, this.exports, this.parameterDefaults, this.budget, true).resolve(expr);
+    return written.kind === 'literal' && typeof written.value === 'string' ? written.value : resolved;
+  }
+
+  /**
+   * What the branch's conditions prove about parameters: `Fn::Equals [Ref P, v]` true gives P = v,
+   * false gives P ≠ v, through `Fn::Not`, a true `Fn::And`, a false `Fn::Or` and named conditions.
+   * Walked without recursion, each named condition once per truth value, within a step budget.
+   */
+  private parameterFacts(): Map<string, ParameterFact> {
+    if (this.facts) return this.facts;
+    const facts = (this.facts = new Map<string, ParameterFact>());
+    const pending: [unknown, boolean][] = [];
+    const named = new Set<string>();
+    const pushCondition = (name: unknown, truth: boolean) => {
+      if (typeof name !== 'string' || named.has(`${truth}:${name}`)) return;
+      named.add(`${truth}:${name}`);
+      const def = own(this.template.conditions, name);
+      if (def !== undefined) pending.push([def, truth]);
+    };
+    for (const [name, truth] of Object.entries(this.branch)) pushCondition(name, truth);
+    for (let steps = 0; pending.length > 0 && steps < MAX_FACT_STEPS; steps++) {
+      const [expr, truth] = pending.pop()!;
+      const fn = intrinsicName(expr);
+      const arg = fn ? (expr as Record<string, unknown>)[fn] : undefined;
+      if (fn === 'Condition') pushCondition(arg, truth);
+      else if (fn === 'Fn::Not' && Array.isArray(arg) && arg.length === 1) pending.push([arg[0], !truth]);
+      else if ((fn === 'Fn::And' && truth) || (fn === 'Fn::Or' && !truth)) {
+        if (Array.isArray(arg)) for (const a of arg) pending.push([a, truth]);
+      } else if (fn === 'Fn::Equals' && Array.isArray(arg) && arg.length === 2) {
+        const fact = this.equalityFact(arg[0], arg[1]) ?? this.equalityFact(arg[1], arg[0]);
+        if (!fact) continue;
+        let f = facts.get(fact.parameter);
+        if (!f) facts.set(fact.parameter, (f = { differsFrom: new Set() }));
+        if (truth) f.equals ??= fact.value;
+        else f.differsFrom.add(fact.value);
+      }
+    }
+    return facts;
+  }
+
+  /** `Ref` to a declared (not nested-stack-bound) parameter compared with a literal. */
+  private equalityFact(ref: unknown, literal: unknown): { parameter: string; value: string } | undefined {
+    const name = isRecord(ref) && intrinsicName(ref) === 'Ref' ? ref.Ref : undefined;
+    if (typeof name !== 'string' || !isRecord(own(this.template.parameters, name)) || !isScalarValue(literal)) return undefined;
+    if (this.template.parameterBindings && Object.prototype.hasOwnProperty.call(this.template.parameterBindings.values, name)) return undefined;
+    return { parameter: name, value: String(literal) };
   }
 
   private resolveList(expr: unknown): Value[] | undefined {
@@ -412,6 +485,10 @@ export class Evaluator {
     }
     return undefined;
   }
+}
+
+function isScalarValue(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 function unknown(why: string): Value {

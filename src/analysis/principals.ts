@@ -2,6 +2,7 @@
 import type { DocPath } from '../model/types.js';
 import type { Evaluator, Value } from './evaluate.js';
 import { isRecord, own } from '../util/objects.js';
+import { scalarText } from '../util/bounded.js';
 
 export type PrincipalScope =
   | { kind: 'account'; account: string }
@@ -21,9 +22,12 @@ export interface StatementGrant {
 }
 
 /** Condition keys that narrow a principal to accounts. */
-const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:sourceaccount', 'kms:calleraccount', 'aws:sourceowner']);
+// s3:DataAccessPointAccount / s3:DataAccessPointArn: a bucket policy that delegates access control
+// to access points reaches whoever the access points of those accounts let in.
+const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:sourceaccount', 'kms:calleraccount', 'aws:sourceowner', 's3:dataaccesspointaccount']);
 const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:resourceorgid']);
-const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn']);
+const ARN_KEYS = new Set(['aws:principalarn', 'aws:sourcearn', 's3:dataaccesspointarn']);
+const ACCESS_POINT_KEYS = new Set(['s3:dataaccesspointaccount', 's3:dataaccesspointarn']);
 
 /**
  * A policy document (object, or JSON text as Terraform and some templates hold it) → the grants of
@@ -92,7 +96,7 @@ export function statementScopes(st: Record<string, unknown>, ev: Evaluator): Pri
     for (const [k, v] of Object.entries(p.value)) {
       const values = asList(v, ev);
       if (k === 'AWS') raw.push(...values);
-      else if (k === 'Service') for (const s of values) services.push(typeof s === 'string' ? s : String(s));
+      else if (k === 'Service') for (const s of values) services.push(typeof s === 'string' ? s : scalarText(s));
       else if (k === 'CanonicalUser' || k === 'Federated') continue;
     }
   } else return [{ kind: 'unknown', why: 'the principal cannot be resolved' }];
@@ -194,6 +198,37 @@ function arnConditionScope(x: Value, ev: Evaluator): PrincipalScope {
   const m = /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(text);
   const acct = m?.[1];
   return acct === '{AccountId}' ? { kind: 'own' } : acct && /^\d{12}$/.test(acct) ? { kind: 'account', account: acct } : { kind: 'unknown', why: 'an ARN condition without a known account' };
+}
+
+/**
+ * The accounts whose access points a bucket policy delegates access control to: Allow statements
+ * conditioned on `s3:DataAccessPointAccount` or `s3:DataAccessPointArn` (S3's documented pattern).
+ * Empty when the policy delegates nothing.
+ */
+export function accessPointDelegation(policy: unknown, ev: Evaluator): PrincipalScope[] {
+  const out: PrincipalScope[] = [];
+  for (const raw of policyStatements(policy, ev) ?? []) {
+    const st = settleRecord(raw, ev);
+    if (!st) continue;
+    const effect = ev.resolve(own(st, 'Effect'));
+    if (effect.kind !== 'literal' || effect.value !== 'Allow') continue;
+    const c = ev.resolve(own(st, 'Condition'));
+    if (c.kind !== 'literal' || !isRecord(c.value)) continue;
+    for (const [op, block] of Object.entries(c.value)) {
+      if (/Not|Null/i.test(op)) continue;
+      const b = ev.resolve(block);
+      if (b.kind !== 'literal' || !isRecord(b.value)) continue;
+      for (const [key, val] of Object.entries(b.value)) {
+        const k = key.toLowerCase();
+        if (!ACCESS_POINT_KEYS.has(k)) continue;
+        for (const x of asList(val, ev)) {
+          const v: Value = isRecord(x) && 'kind' in x ? (x as unknown as Value) : { kind: 'literal', value: x };
+          out.push(k === 's3:dataaccesspointarn' ? arnConditionScope(v, ev) : scopeOfValue(v));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Readable description of a scope for messages. */

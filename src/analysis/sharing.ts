@@ -6,7 +6,9 @@ import type { Analysis } from './analyse.js';
 import type { Evaluator, Located } from './evaluate.js';
 import { getPath } from './effective-key.js';
 import { tagsOf } from './tags.js';
-import { policyGrants, scopeOfText, scopeOfValue, withoutPseudoColons, type PrincipalScope } from './principals.js';
+import { accessPointDelegation, policyGrants, scopeOfText, scopeOfValue, withoutPseudoColons, type PrincipalScope } from './principals.js';
+import { scalarText } from '../util/bounded.js';
+import { own } from '../util/objects.js';
 
 export interface SharingEdge {
   /** The shared resource (bucket, queue, …). */
@@ -27,6 +29,7 @@ export interface PublisherEdge {
   target: Resource;
   /** "EventBridge rule OrderRule", "S3 event notification of bucket Uploads". */
   publisher: string;
+  /** The resource that publishes (the rule of a Terraform event target): the finding's counterpart. */
   source: Resource;
   template: Template;
   at: DocPath;
@@ -122,10 +125,20 @@ interface PublisherSite {
   target: string;
   /** Only when this sibling (relative to the list element) has one of these values. */
   when?: { path: string; equals: string[] };
+  /** What the target is to the publisher, when not its plain destination: "dead-letter queue". */
+  role?: string;
+  /**
+   * Path to the resource that publishes, when it is not the one holding the site: a Terraform
+   * event target is part of its rule, so every target of one rule is the same counterpart.
+   */
+  publishedBy?: string;
 }
 
 const PUBLISHER_SITES: readonly PublisherSite[] = [
   { type: 'AWS::Events::Rule', publisher: 'EventBridge rule', target: 'Targets[].Arn' },
+  // EventBridge itself sends undeliverable events to a target's (or a bus's) dead-letter queue.
+  { type: 'AWS::Events::Rule', publisher: 'EventBridge rule', target: 'Targets[].DeadLetterConfig.Arn', role: 'dead-letter queue' },
+  { type: 'AWS::Events::EventBus', publisher: 'EventBridge event bus', target: 'DeadLetterConfig.Arn', role: 'dead-letter queue' },
   { type: 'AWS::S3::Bucket', publisher: 'S3 event notification of bucket', target: 'NotificationConfiguration.TopicConfigurations[].Topic' },
   { type: 'AWS::S3::Bucket', publisher: 'S3 event notification of bucket', target: 'NotificationConfiguration.QueueConfigurations[].Queue' },
   { type: 'AWS::CloudWatch::Alarm', publisher: 'CloudWatch alarm', target: 'AlarmActions[]' },
@@ -142,7 +155,9 @@ const PUBLISHER_SITES: readonly PublisherSite[] = [
   // CDK's bucket.addEventNotification() writes a custom resource with the same configuration.
   { type: 'Custom::S3BucketNotifications', publisher: 'S3 event notification (CDK)', target: 'NotificationConfiguration.TopicConfigurations[].TopicArn' },
   { type: 'Custom::S3BucketNotifications', publisher: 'S3 event notification (CDK)', target: 'NotificationConfiguration.QueueConfigurations[].QueueArn' },
-  { type: 'aws_cloudwatch_event_target', publisher: 'EventBridge target', target: 'arn' },
+  { type: 'aws_cloudwatch_event_target', publisher: 'EventBridge rule', target: 'arn', publishedBy: 'rule' },
+  { type: 'aws_cloudwatch_event_target', publisher: 'EventBridge rule', target: 'dead_letter_config[].arn', role: 'dead-letter queue', publishedBy: 'rule' },
+  { type: 'aws_cloudwatch_event_bus', publisher: 'EventBridge event bus', target: 'dead_letter_config[].arn', role: 'dead-letter queue' },
   { type: 'aws_s3_bucket_notification', publisher: 'S3 event notification', target: 'topic[].topic_arn' },
   { type: 'aws_s3_bucket_notification', publisher: 'S3 event notification', target: 'queue[].queue_arn' },
   { type: 'aws_cloudwatch_metric_alarm', publisher: 'CloudWatch alarm', target: 'alarm_actions[]' },
@@ -159,17 +174,26 @@ export function buildSharingModel(analysis: Analysis): SharingModel {
   const model: SharingModel = { sharing: [], publishers: [], origins: [] };
   for (const template of analysis.templates) {
     const ev = analysis.evaluatorFor(template);
+    const delegating = delegatingBuckets(template, ev);
     for (const r of template.resources) {
       const root: Located = { value: r.properties ?? {}, path: r.propertiesPath };
-      policyEdges(r, root, ev, model);
-      accountListEdges(r, root, ev, model);
-      replicationEdges(r, root, ev, model);
-      ramEdges(r, root, ev, model);
-      backupEdges(r, root, ev, model);
-      subscriptionEdges(r, root, ev, model);
-      snapshotShareEdges(r, root, ev, model);
-      publisherEdges(r, root, ev, model);
-      originEdges(r, root, ev, model);
+      const marks = [model.sharing.length, model.publishers.length, model.origins.length];
+      try {
+        policyEdges(r, root, ev, model);
+        accountListEdges(r, root, ev, model);
+        replicationEdges(r, root, ev, model);
+        ramEdges(r, root, ev, model);
+        backupEdges(r, root, ev, model);
+        subscriptionEdges(r, root, ev, model);
+        snapshotShareEdges(r, root, ev, model);
+        publisherEdges(r, root, ev, model);
+        originEdges(r, root, ev, model);
+        accessPointEdges(r, root, ev, delegating, model);
+      } catch (error) {
+        // Drop this resource's partial edges; the analysis' failures become internal-error findings.
+        [model.sharing.length, model.publishers.length, model.origins.length] = marks;
+        analysis.failures.push({ stage: 'sharing', template, resource: r, error });
+      }
     }
   }
   return model;
@@ -221,6 +245,64 @@ function policyEdges(r: Resource, root: Located, ev: Evaluator, model: SharingMo
         model.sharing.push({ target, via: `${carrier.via} ${carrier.targets ? r.id : ''}`.trim(), scope: g.scope, template: r.template, at: g.at, certainty });
       }
     }
+  }
+}
+
+/** Bucket policies, as carriers: where the policy is and which bucket it governs. */
+const BUCKET_POLICIES = [
+  { type: 'AWS::S3::BucketPolicy', policy: 'PolicyDocument', bucket: 'Bucket' },
+  { type: 'aws_s3_bucket_policy', policy: 'policy', bucket: 'bucket' },
+  { type: 'aws_s3_bucket', policy: 'policy', bucket: undefined },
+] as const;
+
+/**
+ * Buckets whose policy delegates access control to access points (an Allow conditioned on
+ * `s3:DataAccessPointAccount` / `s3:DataAccessPointArn`), with the policy that does it. Only then does
+ * an access point policy grant anything: otherwise the bucket policy must allow the same access,
+ * and that grant is already an edge of its own.
+ */
+function delegatingBuckets(template: Template, ev: Evaluator): Map<Resource, Resource> {
+  const out = new Map<Resource, Resource>();
+  for (const r of template.resources) {
+    const site = BUCKET_POLICIES.find((s) => s.type === r.type);
+    if (!site || r.terraformMode) continue;
+    const root: Located = { value: r.properties ?? {}, path: r.propertiesPath };
+    const policy = getPath(ev, root, site.policy);
+    if (!policy) continue;
+    const bucket = site.bucket ? referencedResource(getPath(ev, root, site.bucket)?.value, ev) : r;
+    if (!bucket || !BUCKET.has(bucket.type)) continue;
+    // Delegation to access points of some account; those declared in the input are the own account's.
+    if (accessPointDelegation(policy.value, ev).some((s) => s.kind !== 'public' && s.kind !== 'service')) out.set(bucket, r);
+  }
+  return out;
+}
+
+/** Access points and their policies: CloudFormation inline, Terraform inline or S3 Control. */
+const ACCESS_POINTS = [
+  { type: 'AWS::S3::AccessPoint', policy: 'Policy', bucket: 'Bucket', accessPoint: undefined },
+  { type: 'aws_s3_access_point', policy: 'policy', bucket: 'bucket', accessPoint: undefined },
+  { type: 'aws_s3control_access_point_policy', policy: 'policy', bucket: undefined, accessPoint: 'access_point_arn' },
+] as const;
+
+function accessPointEdges(r: Resource, root: Located, ev: Evaluator, delegating: Map<Resource, Resource>, model: SharingModel): void {
+  const site = ACCESS_POINTS.find((s) => s.type === r.type);
+  if (!site || r.terraformMode) return;
+  const policy = getPath(ev, root, site.policy);
+  if (!policy) return;
+  let bucketRef: unknown;
+  if (site.bucket) bucketRef = getPath(ev, root, site.bucket)?.value;
+  else {
+    const ap = referencedResource(getPath(ev, root, site.accessPoint)?.value, ev);
+    if (ap?.type === 'aws_s3_access_point') bucketRef = own(ap.properties, 'bucket');
+  }
+  const bucket = referencedResource(bucketRef, ev);
+  if (!bucket) return;
+  const delegation = delegating.get(bucket);
+  if (!delegation) return;
+  const certainty = CROSS_ACCOUNT_CERTAINTY[bucket.type] ?? 'may';
+  for (const g of policyGrants(policy.value, policy.path, ev)) {
+    if (g.scope.kind === 'service') continue;
+    model.sharing.push({ target: bucket, via: `access point policy ${r.id} (bucket policy ${delegation.id} delegates access control to access points)`, scope: g.scope, template: r.template, at: g.at, certainty });
   }
 }
 
@@ -372,18 +454,22 @@ function snapshotShareEdges(r: Resource, root: Located, ev: Evaluator, model: Sh
 function publisherEdges(r: Resource, root: Located, ev: Evaluator, model: SharingModel): void {
   for (const site of PUBLISHER_SITES) {
     if (site.type !== r.type) continue;
+    const by = site.publishedBy ? getPath(ev, root, site.publishedBy) : undefined;
+    const source = (by && referencedResource(by.value, ev)) || r;
     const parts = site.target.split('.');
     const leaf = parts.pop()!;
     for (const holder of parts.length ? allAt(ev, root, parts.join('.')) : [root]) {
       if (site.when) {
         const w = getPath(ev, holder, site.when.path);
         const wv = w && ev.resolve(w.value);
-        if (!wv || wv.kind !== 'literal' || !site.when.equals.includes(String(wv.value).toLowerCase())) continue;
+        if (!wv || wv.kind !== 'literal' || !site.when.equals.includes(scalarText(wv.value).toLowerCase())) continue;
       }
       for (const t of allAt(ev, holder, leaf)) {
         const target = referencedResource(t.value, ev);
         if (!target || !TOPIC_OR_QUEUE.has(target.type)) continue;
-        model.publishers.push({ target, publisher: `${site.publisher} ${r.id}`, source: r, template: r.template, at: t.path });
+        const named = source === r ? `${site.publisher} ${r.id}` : `${site.publisher} ${source.id} through ${r.id}`;
+        const publisher = `${named}${site.role ? ` (as its ${site.role})` : ''}`;
+        model.publishers.push({ target, publisher, source, template: r.template, at: t.path });
       }
     }
   }

@@ -154,13 +154,13 @@ function toFinding(rule: Rule, r: Report, settings: RuleSettingInputs): Finding 
   if (setting.severity === 'off') return undefined;
   const severity: Severity = r.severity && setting.severity === rule.meta.defaultSeverity ? r.severity : setting.severity;
   const message = renderMessage(rule.meta, r.messageId, r.data); // reporters add the branch from `branch`
-  const loc = template.doc.locate(r.at, true) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const loc = r.range ?? template.doc.locate(r.at, true) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
   // A Terraform side resource that sets the key (aws_s3_bucket_server_side_encryption_configuration)
   // is named as a related location of the finding on the bucket.
   const side = r.resource?.keySource?.resource;
   const relatedReports = [...(r.related ?? []), ...(side ? [{ template: side.template, at: side.path, message: `the key is set by ${side.id}` }] : [])];
   const related: RelatedLocation[] = relatedReports.map((rel) => {
-    const l = rel.template.doc.locate(rel.at, true);
+    const l = rel.range ?? rel.template.doc.locate(rel.at, true);
     return { file: rel.template.doc.file, line: l?.line ?? 1, column: l?.column ?? 1, message: rel.message };
   });
   const branch = r.branch && Object.keys(r.branch).length ? Object.entries(r.branch).map(([k, v]) => `${k}=${v}`).join(', ') : undefined;

@@ -19,6 +19,7 @@ import { rule as keyPolicyWildcardPrincipal } from '../../rules/key-policy-wildc
 import { rule as keyPolicyLockout } from '../../rules/key-policy-lockout.js';
 import { rule as implicitAwsManagedKey } from '../../rules/implicit-aws-managed-key.js';
 import { rule as unresolvedKeyReference } from '../../rules/unresolved-key-reference.js';
+import { rule as duplicateKey } from '../../rules/duplicate-key.js';
 import { rule as invalidSuppression } from '../../rules/invalid-suppression.js';
 import { rule as parseError } from '../../rules/parse-error.js';
 import { rule as internalError } from '../../rules/internal-error.js';
@@ -43,6 +44,7 @@ export const allRules: readonly Rule[] = [
   keyPolicyLockout,
   implicitAwsManagedKey,
   unresolvedKeyReference,
+  duplicateKey,
   invalidSuppression,
   parseError,
   internalError,

@@ -1,6 +1,6 @@
 // What a rule is: typed `meta` and a check over the analysed model. Rules never parse or resolve,
 // and never build message strings: they report a message id and its data; the engine renders it.
-import type { AnalysedResource, Branch, DocPath, EffectiveKey, ResolvedKey, Resource, Template } from '../model/types.js';
+import type { AnalysedResource, Branch, DocPath, EffectiveKey, ResolvedKey, Resource, SourceRange, Template } from '../model/types.js';
 import type { Severity } from '../model/findings.js';
 import type { Analysis } from '../analysis/analyse.js';
 import type { SharingModel } from '../analysis/sharing.js';
@@ -29,6 +29,8 @@ export interface RelatedReport {
   template: Template;
   at: DocPath;
   message: string;
+  /** The exact range, where `at` cannot name it (the earlier occurrence of a repeated key). */
+  range?: SourceRange;
 }
 
 export type MessageData = Readonly<Record<string, string | number>>;
@@ -39,6 +41,8 @@ export interface Report {
   /** Template and path of the location; defaults to the resource's template. */
   template?: Template;
   at: DocPath;
+  /** The exact range, where `at` cannot name it (one occurrence of a repeated key). */
+  range?: SourceRange;
   /** A key of the rule's `meta.messages`. */
   messageId: string;
   /** Values for the template's `{{name}}` placeholders; every placeholder must have one. */

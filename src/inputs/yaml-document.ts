@@ -1,6 +1,12 @@
 // YAML documents with CloudFormation short-form tags, converted to the long (JSON) form. Positions are
 // found lazily by walking the YAML AST along a path, so converting pays for no position table.
 //
+// Read as CloudFormation reads YAML (contract §1): YAML 1.1 scalars as PyYAML resolves them (see
+// yaml-schema.ts), no timestamp/binary/omap/pairs/set types and no `<<` merges (AWS lists all of
+// them as unsupported), and the continuation-line indentation PyYAML accepts (yaml-leniency.ts).
+// Aliases are expanded although CloudFormation refuses them: `aws cloudformation package` and
+// `sam package` expand them before upload, so the keys they carry are deployed.
+//
 // Hostile input: the library's unique-key check is quadratic in the keys of one mapping, so it is off
 // and duplicates are found here with a Set per mapping (the last value wins, as CloudFormation
 // deploys it; each repeat is recorded on the document). The library composes recursively, so the
@@ -9,7 +15,6 @@
 import {
   Composer,
   Document,
-  LineCounter,
   Parser,
   YAMLParseError,
   isAlias,
@@ -18,6 +23,9 @@ import {
   isScalar,
   isSeq,
   type CollectionTag,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
   type CST,
   type Node,
   type Pair,
@@ -27,10 +35,14 @@ import { LineIndex } from './line-index.js';
 import { DocumentParseError } from './errors.js';
 import { setOwn } from '../util/objects.js';
 import { preview } from '../util/bounded.js';
+import { UNSUPPORTED_TAGS, cloudFormationScalars } from './yaml-schema.js';
+import { reindentFlowContinuations, type ReindentedText } from './yaml-leniency.js';
 
 const INTRINSICS = [
   'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub',
   'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length', 'ForEach',
+  // Functions of the Rules section (template rule assertions).
+  'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll',
 ];
 const TAG_NAMES = ['Ref', 'Condition', ...INTRINSICS];
 
@@ -54,19 +66,30 @@ export const MAX_YAML_DEPTH = 500;
 /** Deepest value after aliases are expanded (an alias to a deep node, used deep, nests both). */
 const MAX_VALUE_DEPTH = 2 * MAX_YAML_DEPTH;
 
+/** Offset in the text read → 1-based position in the file. */
+type Position = (offset: number) => { line: number; column: number };
+
 export function parseYamlDocument(file: string, text: string): SourceDocument {
   if (text.length > MAX_YAML_BYTES) {
     throw new DocumentParseError(file, `YAML file is ${Math.round(text.length / 1048576)} MB; kmslint reads YAML templates up to ${MAX_YAML_BYTES / 1048576} MB (CloudFormation's own limit is 1 MB)`, 1, 1);
   }
-  const lineCounter = new LineCounter();
-  const doc = compose(file, text, lineCounter);
+  const lines = new LineIndex(text);
+  let source: ReindentedText = { text, toOriginal: (o) => o };
+  let doc = compose(file, text, (o) => lines.position(o));
+  if (doc.errors.length > 0) {
+    // What the strict reader refuses may be indentation PyYAML accepts: read it again re-indented.
+    const lenient = reindentFlowContinuations(text);
+    const again = lenient && composeOrUndefined(file, lenient.text, (o) => lines.position(lenient.toOriginal(o)));
+    if (lenient && again && again.errors.length === 0) [source, doc] = [lenient, again];
+  }
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const pos = lineCounter.linePos(e.pos[0]);
-    throw new DocumentParseError(file, `invalid YAML: ${firstLine(e.message)}`, pos.line, pos.col);
+    const pos = lines.position(e.pos[0]);
+    throw new DocumentParseError(file, `invalid YAML: ${firstLine(e.message)}`, pos.line, pos.column);
   }
+  const position: Position = (o) => lines.position(source.toOriginal(o));
   let root: unknown;
-  const converter = new Converter(doc, lineCounter);
+  const converter = new Converter(doc, source.text, position);
   try {
     root = converter.convert(doc.contents);
   } catch (err) {
@@ -74,34 +97,51 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
     if (err instanceof RangeError) throw new DocumentParseError(file, 'invalid YAML: nesting too deep', 1, 1);
     throw err;
   }
-  let lines: LineIndex | undefined;
   return {
     file,
     text,
     root,
     ...(converter.duplicates.length > 0 ? { duplicateKeys: converter.duplicates } : {}),
     locate(path: DocPath, key = false): SourceRange | undefined {
-      lines ??= new LineIndex(text);
       // The deepest existing ancestor stands in for a path that is absent (a property not written).
       for (let n = path.length; n >= 0; n--) {
         const found = walk(doc, path.slice(0, n));
         if (!found) continue;
         const [node, pair] = found;
-        const start = (key || n < path.length) && pair && isNodeWithRange(pair.key) ? pair.key.range![0] : tagStart(text, node.range![0]);
-        return lines.range(start, node.range![1]);
+        const start = (key || n < path.length) && pair && isNodeWithRange(pair.key) ? pair.key.range![0] : tagStart(source.text, node.range![0]);
+        return lines.range(source.toOriginal(start), source.toOriginal(node.range![1]));
       }
       return undefined;
     },
   };
 }
 
+/** The schema CloudFormation reads with (YAML 1.1 scalars, short-form tags); duplicate keys are found by the converter. */
+const COMPOSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'failsafe',
+  customTags: [...cloudFormationScalars, ...cfnTags],
+  merge: false,
+  resolveKnownTags: false,
+  version: '1.1',
+  uniqueKeys: false,
+  strict: false,
+};
+
+function composeOrUndefined(file: string, text: string, position: Position): Document.Parsed | undefined {
+  try {
+    return compose(file, text, position);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `parseDocument` of the library, with the depth check between its token stream and its composer. */
-function compose(file: string, text: string, lineCounter: LineCounter): Document.Parsed {
-  const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ customTags: cfnTags, uniqueKeys: false, strict: false });
+function compose(file: string, text: string, position: Position): Document.Parsed {
+  const parser = new Parser();
+  const composer = new Composer(COMPOSE_OPTIONS);
   let doc: Document.Parsed | undefined;
   try {
-    for (const d of composer.compose(depthChecked(file, text, parser.parse(text)), true, text.length)) {
+    for (const d of composer.compose(depthChecked(file, position, parser.parse(text)), true, text.length)) {
       if (!doc) doc = d;
       else {
         doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a template is one document'));
@@ -116,13 +156,13 @@ function compose(file: string, text: string, lineCounter: LineCounter): Document
 }
 
 /** Pass the parser's tokens through, refusing one nested deeper than MAX_YAML_DEPTH (walked without recursion). */
-function* depthChecked(file: string, text: string, tokens: Generator<CST.Token>): Generator<CST.Token> {
+function* depthChecked(file: string, position: Position, tokens: Generator<CST.Token>): Generator<CST.Token> {
   for (const token of tokens) {
     const pending: [CST.Token, number][] = [[token, 0]];
     while (pending.length > 0) {
       const [t, depth] = pending.pop()!;
       if (depth > MAX_YAML_DEPTH) {
-        const pos = new LineIndex(text).position(t.offset);
+        const pos = position(t.offset);
         throw new DocumentParseError(file, `YAML nested deeper than ${MAX_YAML_DEPTH} levels; kmslint reads templates nested up to ${MAX_YAML_DEPTH} levels`, pos.line, pos.column);
       }
       if (t.type === 'document' && t.value) pending.push([t.value, depth]);
@@ -173,7 +213,8 @@ class Converter {
 
   constructor(
     private readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
+    private readonly text: string,
+    private readonly at: Position,
   ) {}
 
   convert(node: Node | null | undefined): unknown {
@@ -185,6 +226,10 @@ class Converter {
     if (this.path.length > MAX_VALUE_DEPTH) {
       const pos = this.position(node);
       throw new DocumentParseError('', `YAML nested deeper than ${MAX_VALUE_DEPTH} levels once aliases are expanded`, pos.line, pos.column);
+    }
+    if (node.tag && UNSUPPORTED_TAGS.has(node.tag)) {
+      const pos = this.position(node);
+      throw new DocumentParseError('', `the !!${node.tag.slice(node.tag.lastIndexOf(':') + 1)} tag is not supported by CloudFormation`, pos.line, pos.column);
     }
     if (isAlias(node)) {
       let target = this.targets.get(node);
@@ -228,7 +273,7 @@ class Converter {
       // First key node of each name in this mapping: a repeat is recorded and its value wins.
       const seen = new Map<string, unknown>();
       for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : isAlias(pair.key) ? keyText(this.convert(pair.key)) : String(pair.key);
+        const k = this.keyOf(pair.key);
         const first = seen.get(k);
         if (first === undefined) seen.set(k, pair.key ?? null);
         else this.duplicate(k, first, pair.key);
@@ -244,20 +289,27 @@ class Converter {
     return null;
   }
 
+  /** A mapping key as text. CloudFormation keys are text: an intrinsic or a collection as a key is refused, as PyYAML refuses it. */
+  private keyOf(key: unknown): string {
+    if (isScalar(key) && !intrinsicKey(key.tag)) return String(key.value);
+    if (isAlias(key)) return keyText(this.convert(key));
+    const pos = isNodeWithRange(key) ? this.at(tagStart(this.text, key.range![0])) : { line: 1, column: 1 };
+    const what = isNodeWithRange(key) && intrinsicKey(key.tag) ? `the function ${key.tag}` : isMap(key) ? 'a mapping' : isSeq(key) ? 'a list' : 'empty';
+    throw new DocumentParseError('', `a mapping key is ${what}; keys of a template are text`, pos.line, pos.column);
+  }
+
   private duplicate(key: string, first: unknown, second: unknown): void {
     const range = (n: unknown): SourceRange => {
       const [start, end] = isNodeWithRange(n) ? n.range! : [0, 0];
-      const a = this.lines.linePos(start);
-      const b = this.lines.linePos(Math.max(start, end));
-      return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+      const a = this.at(start);
+      const b = this.at(Math.max(start, end));
+      return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     };
     this.duplicates.push({ path: [...this.path, key], first: range(first), second: range(second) });
   }
 
   private position(node: Node): { line: number; column: number } {
-    const offset = node.range?.[0] ?? 0;
-    const pos = this.lines.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    return this.at(node.range?.[0] ?? 0);
   }
 }
 
@@ -268,7 +320,6 @@ function keyText(v: unknown): string {
 
 function normaliseScalar(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
   return v;
 }
 
@@ -283,7 +334,9 @@ function walk(doc: Document.Parsed, path: DocPath): [Node, Pair | undefined] | u
     const fn = intrinsicKey(node.tag);
     if (fn && seg === fn) continue;
     if (isMap(node)) {
-      const p = node.items.find((it) => isPair(it) && (isScalar(it.key) ? String(it.key.value) : String(it.key)) === String(seg));
+      // A repeated key resolves to its last occurrence, the value that is read.
+      let p: Pair | undefined;
+      for (const it of node.items) if (isPair(it) && (isScalar(it.key) ? String(it.key.value) : String(it.key)) === String(seg)) p = it;
       if (!p) return undefined;
       pair = p;
       node = p.value as Node | null;

@@ -1,0 +1,140 @@
+// Conditions constrain parameters (issue 9, item 4): inside a branch, what the branch's condition
+// proves about a parameter wins over a default that contradicts it; exports built from parameters
+// are named the way the template writes them.
+import { describe, expect, it } from 'vitest';
+import { loadText } from '../src/inputs/load.js';
+import { analyse } from '../src/analysis/analyse.js';
+import type { Template } from '../src/model/types.js';
+
+function template(text: string, file = 't.yaml'): Template {
+  const l = loadText(file, text, { explicit: true });
+  if (l.error) throw new Error(`${l.error.line}:${l.error.column} ${l.error.message}`);
+  return l.templates[0];
+}
+
+/** Every variant of one resource: branch, key and reason. */
+function variantsOf(id: string, ...templates: Template[]) {
+  const r = analyse(templates).resources.find((a) => a.resource.id === id)!;
+  return r.variants.map((v) => ({ branch: v.branch, key: v.primary.key, reason: v.primary.reason }));
+}
+
+const queue = (condition: string, keyExpr: string, parameters: string, extra = '') => `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+${parameters}
+Conditions:
+${condition}
+${extra}Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      KmsMasterKeyId: ${keyExpr}
+`;
+
+const SSE_SQS = 'KmsMasterKeyId is absent, so Amazon SQS uses SSE-SQS (keys owned by Amazon SQS)';
+
+describe('a branch that proves a parameter non-empty does not use an empty default', () => {
+  it('the optional-key pattern: HasKey=true is given at deploy time, HasKey=false keeps the default', () => {
+    const t = template(queue("  HasKey: !Not [!Equals [!Ref KeyParam, '']]", '!If [HasKey, !Ref KeyParam, !Ref AWS::NoValue]', "  KeyParam: { Type: String, Default: '' }"));
+    expect(variantsOf('Queue', t)).toEqual([
+      { branch: { HasKey: true }, key: { kind: 'unknown' }, reason: 'KmsMasterKeyId cannot be resolved: given at deploy time through parameter KeyParam' },
+      { branch: { HasKey: false }, key: { kind: 'aws-owned' }, reason: SSE_SQS },
+    ]);
+  });
+
+  it('the comparison written the other way round, and the condition reached through Fn::And and a named condition', () => {
+    const t = template(queue(
+      "  HasKey: !Not [!Equals ['', !Ref KeyParam]]\n  IsProd: !Equals [!Ref Env, prod]\n  UseKey: !And [!Condition HasKey, !Condition IsProd]",
+      '!If [UseKey, !Ref KeyParam, !Ref AWS::NoValue]',
+      "  KeyParam: { Type: String, Default: '' }\n  Env: { Type: String, Default: prod }",
+    ));
+    expect(variantsOf('Queue', t)).toEqual([
+      { branch: { UseKey: true }, key: { kind: 'unknown' }, reason: 'KmsMasterKeyId cannot be resolved: given at deploy time through parameter KeyParam' },
+      { branch: { UseKey: false }, key: { kind: 'aws-owned' }, reason: SSE_SQS },
+    ]);
+  });
+
+  it('a false Fn::Or proves each of its comparisons false', () => {
+    const t = template(queue(
+      "  NoKey: !Or [!Equals [!Ref KeyParam, ''], !Equals [!Ref KeyParam, none]]",
+      '!If [NoKey, !Ref AWS::NoValue, !Ref KeyParam]',
+      '  KeyParam: { Type: String, Default: none }',
+    ));
+    expect(variantsOf('Queue', t)).toEqual([
+      { branch: { NoKey: true }, key: { kind: 'aws-owned' }, reason: SSE_SQS },
+      { branch: { NoKey: false }, key: { kind: 'unknown' }, reason: 'KmsMasterKeyId cannot be resolved: given at deploy time through parameter KeyParam' },
+    ]);
+  });
+
+  it('a default the branch does not contradict is still the value', () => {
+    const t = template(queue("  HasKey: !Not [!Equals [!Ref KeyParam, '']]", '!If [HasKey, !Ref KeyParam, !Ref AWS::NoValue]', '  KeyParam: { Type: String, Default: alias/app }'));
+    expect(variantsOf('Queue', t)).toEqual([
+      { branch: { HasKey: true }, key: { kind: 'customer-managed', keyRef: 'alias/app', external: true }, reason: 'KmsMasterKeyId names the key behind alias alias/app, not declared in the input' },
+      { branch: { HasKey: false }, key: { kind: 'aws-owned' }, reason: SSE_SQS },
+    ]);
+  });
+
+  it('near miss: a true Fn::Or proves nothing about one of its parts, so the default stays', () => {
+    const t = template(queue(
+      "  HasEither: !Or [!Not [!Equals [!Ref KeyParam, '']], !Equals [!Ref Other, x]]",
+      '!If [HasEither, !Ref KeyParam, !Ref AWS::NoValue]',
+      "  KeyParam: { Type: String, Default: '' }\n  Other: { Type: String, Default: y }",
+    ));
+    expect(variantsOf('Queue', t)).toEqual([
+      { branch: { HasEither: true }, key: { kind: 'unknown' }, reason: 'KmsMasterKeyId cannot be resolved: an empty key value' },
+      { branch: { HasEither: false }, key: { kind: 'aws-owned' }, reason: SSE_SQS },
+    ]);
+  });
+});
+
+describe('a branch that proves a parameter equal to a value uses that value', () => {
+  it('IsProd=true reads the prod mapping entry although the default is dev; IsProd=false keeps dev', () => {
+    const t = template(queue(
+      '  IsProd: !Equals [!Ref Env, prod]',
+      '!If [IsProd, !FindInMap [Keys, !Ref Env, key], !FindInMap [Keys, !Ref Env, key]]',
+      '  Env: { Type: String, Default: dev }',
+      'Mappings:\n  Keys:\n    prod: { key: alias/prod-orders }\n    dev: { key: alias/aws/sqs }\n',
+    ));
+    expect(variantsOf('Queue', t)).toEqual([
+      { branch: { IsProd: true }, key: { kind: 'customer-managed', keyRef: 'alias/prod-orders', external: true }, reason: 'KmsMasterKeyId names the key behind alias alias/prod-orders, not declared in the input' },
+      { branch: { IsProd: false }, key: { kind: 'aws-managed', alias: 'alias/aws/sqs', origin: 'explicit' }, reason: 'KmsMasterKeyId names the AWS managed key alias/aws/sqs' },
+    ]);
+  });
+});
+
+describe('an export named from a parameter is described with the parameter', () => {
+  const importing = (name: string) => `Parameters:
+  Stack: { Type: String, Default: '' }
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      KmsMasterKeyId:
+        Fn::ImportValue: ${name}
+`;
+
+  it('Fn::Sub: ${Stack}-KeyArn, not -KeyArn', () => {
+    expect(variantsOf('Queue', template(importing("!Sub '${Stack}-KeyArn'")))).toEqual([
+      { branch: {}, key: { kind: 'unknown' }, reason: 'KmsMasterKeyId cannot be resolved: export ${Stack}-KeyArn is not in the input set' },
+    ]);
+  });
+
+  it('Fn::Join and pseudo parameters keep their names too', () => {
+    expect(variantsOf('Queue', template(importing("!Join ['-', [!Ref Stack, !Ref 'AWS::Region', KeyArn]]")))).toEqual([
+      { branch: {}, key: { kind: 'unknown' }, reason: 'KmsMasterKeyId cannot be resolved: export ${Stack}-${AWS::Region}-KeyArn is not in the input set' },
+    ]);
+  });
+
+  it('near miss: an export the defaults name and another input declares still resolves', () => {
+    const exporter = template(`Resources:
+  SharedKey: { Type: AWS::KMS::Key }
+Outputs:
+  KeyArn:
+    Value: !GetAtt SharedKey.Arn
+    Export: { Name: prod-KeyArn }
+`, 'exporter.yaml');
+    const consumer = template(importing("!Sub '${Stack}-KeyArn'").replace("Default: ''", 'Default: prod'), 'consumer.yaml');
+    expect(variantsOf('Queue', exporter, consumer)).toEqual([
+      { branch: {}, key: { kind: 'customer-managed', keyRef: 'SharedKey' }, reason: 'KmsMasterKeyId names the customer managed key SharedKey declared in stack exporter' },
+    ]);
+  });
+});
