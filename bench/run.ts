@@ -2,8 +2,7 @@
 // The machine is shared and noisy: each figure is the median of several runs, and what matters is
 // the ratio, not a lone time. Needs a build (`npm run build`) and ../shared/corpus.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { MAX_RATIO, linearParseCases } from './linear-parse.js';
@@ -36,8 +35,6 @@ const all = globSync('cloudformation/**/*.{yaml,yml,json,template}', { cwd: CORP
 // An even spread over the corpus, not its first files.
 const step = Math.max(1, Math.floor(all.length / SAMPLE));
 const sample = all.filter((_, i) => i % step === 0).slice(0, SAMPLE).map((p) => join(CORPUS, p));
-const list = join(mkdtempSync(join(tmpdir(), 'kmslint-bench-')), 'files.txt');
-writeFileSync(list, sample.join('\n'));
 
 const rows: [string, number, number | undefined][] = [];
 const kmsSingle = median('node', [BIN, 'keys', '--no-config', sample[0]]);
