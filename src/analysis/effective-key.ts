@@ -157,6 +157,13 @@ function evaluateAt(
     const expectedAlias = slot.alias ?? (slot.onNoKey.kind === 'aws-managed' ? slot.onNoKey.alias : row.alias);
     return { key: cls.key, reason, at: keyAt.path, keyResource: cls.keyResource, uncertain, expectedAlias, aliasKnown: !row.generic, named: true };
   }
+  if (!keyGiven && base) {
+    for (const kept of slot.keptFromSource ?? []) {
+      if (!evalPredicate(kept.when, base, ev, row).holds) continue;
+      if (kept.outcome.kind === 'inherit') return inherited(resource, kept.outcome, base, ev);
+      return fromOutcome(kept.outcome, { text: `${keyName} is absent`, service: row.service, subject: resource.id, uncertain }, base.path);
+    }
+  }
   if (on.holds) {
     // A secondary slot that is on by presence of its key but has no key is simply absent.
     if (slot.purpose !== 'data' && 'present' in slot.on) return undefined;

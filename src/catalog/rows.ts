@@ -384,6 +384,12 @@ export const rows: readonly CatalogRow[] = [
         key: 'KmsKeyId',
         on: { path: 'StorageEncrypted', equals: [true] },
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/rds' },
+        // CloudFormation (AWS::RDS::DBInstance KmsKeyId): restored from a snapshot, the instance keeps the
+        // snapshot's key, even when StorageEncrypted is true.
+        keptFromSource: [
+          { when: { present: 'DBSnapshotIdentifier' }, outcome: { kind: 'unknown', why: 'restored from a snapshot, whose key it keeps and the input does not show' } },
+          { when: { present: 'DBClusterSnapshotIdentifier' }, outcome: { kind: 'unknown', why: 'restored from a cluster snapshot, whose key it keeps and the input does not show' } },
+        ],
         off: [
           // Aurora instances take the cluster's encryption; replicas and restores keep their source's.
           { when: { present: 'DBClusterIdentifier' }, outcome: { kind: 'inherit', from: 'DBClusterIdentifier', what: 'its DB cluster' } },
@@ -457,6 +463,12 @@ export const rows: readonly CatalogRow[] = [
         // Aurora Serverless v1 (EngineMode serverless) clusters are always encrypted.
         on: { any: [{ path: 'StorageEncrypted', equals: [true] }, { path: 'EngineMode', equals: ['serverless'] }] },
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/rds' },
+        // CloudFormation (AWS::RDS::DBCluster KmsKeyId): with SnapshotIdentifier or SourceDBClusterIdentifier
+        // the key is inherited from the snapshot or source cluster, even when StorageEncrypted is true.
+        keptFromSource: [
+          { when: { present: 'SourceDBClusterIdentifier' }, outcome: { kind: 'inherit', from: 'SourceDBClusterIdentifier', what: 'its source DB cluster' } },
+          { when: { present: 'SnapshotIdentifier' }, outcome: { kind: 'unknown', why: 'restored from a snapshot, whose key it keeps and the input does not show' } },
+        ],
         off: [
           { when: { present: 'SourceDBClusterIdentifier' }, outcome: { kind: 'inherit', from: 'SourceDBClusterIdentifier', what: 'its source DB cluster' } },
           { when: { present: 'SnapshotIdentifier' }, outcome: { kind: 'unknown', why: 'restored from a snapshot, whose key it keeps and the input does not show' } },

@@ -47,6 +47,11 @@ export interface KeySlot {
   /** What is used when `on` holds and no key is named. */
   onNoKey: Outcome;
   /**
+   * Restores and copies that keep their source's key whether or not the switch is on (an RDS
+   * cluster restored from a snapshot): checked first when no key is named.
+   */
+  keptFromSource?: readonly { when: Predicate; outcome: Outcome }[];
+  /**
    * The AWS managed alias this slot may name when it differs from the row's: a key the resource
    * hands to another service, such as an S3 destination (`alias/aws/s3`).
    */
