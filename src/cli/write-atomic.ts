@@ -1,10 +1,11 @@
 // Reports and baselines are written to a temp file beside the target and renamed over it, so a
 // killed run leaves the old file whole; the rename replaces a symlink rather than writing through
 // it, and no input is ever overwritten.
-import { mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UsageError } from './options.js';
+import { realOrSelf } from '../util/real-path.js';
 
 export function writeFileAtomic(flag: string, file: string, text: string, cwd: string, inputs: readonly string[]): void {
   const target = resolve(cwd, file);
@@ -22,13 +23,5 @@ export function writeFileAtomic(flag: string, file: string, text: string, cwd: s
       /* the directory itself could not be made */
     }
     throw new UsageError(`${flag} ${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-}
-
-function realOrSelf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
   }
 }

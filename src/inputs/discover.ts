@@ -2,11 +2,13 @@
 // Walks like git: every .gitignore / .kmslintignore on the way down is honoured, but a cloud
 // assembly git ignores (cdk.out) is still linted — it is build output made to be checked — unless
 // .kmslintignore names it. Only regular files are read; each directory is walked once, by real path.
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { inputAdapters, type InputAdapter } from './adapters.js';
 import { type IgnoreStack, ignoreStackFor } from './ignore-files.js';
+import { compareCodePoints } from '../util/code-points.js';
+import { realOrSelf } from '../util/real-path.js';
 
 export interface DiscoveredInput {
   /** As reported: relative to the working directory. */
@@ -63,7 +65,7 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
     const here = ignores.enter(dir);
     let entries: string[];
     try {
-      entries = readdirSync(dir).sort(codePointOrder);
+      entries = readdirSync(dir).sort(compareCodePoints);
     } catch (err) {
       out.warnings.push(`skipped ${display(dir)}: cannot read the directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
       return;
@@ -102,7 +104,7 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
   for (const pattern of list) {
     const abs = resolve(cwd, pattern);
     if (isDynamicPattern(pattern) && !existsSync(abs)) {
-      const found = globSync(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, onlyFiles: false, followSymbolicLinks: false }).sort(codePointOrder);
+      const found = globSync(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], absolute: true, onlyFiles: false, followSymbolicLinks: false }).sort(compareCodePoints);
       if (found.length === 0) out.missing.push(pattern);
       for (const f of found) {
         const st = statSafe(f);
@@ -137,18 +139,7 @@ function insideRoots(real: string, roots: readonly string[]): boolean {
   return roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep));
 }
 
-/** Sorting by code point: the same order whatever the locale. */
-export function codePointOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
-function realOrSelf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
 
 function statSafe(p: string): Stats | undefined {
   try {
