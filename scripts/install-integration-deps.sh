@@ -4,6 +4,7 @@ set -euo pipefail
 need=()
 command -v pre-commit >/dev/null || need+=(pre-commit)
 command -v git >/dev/null || need+=(git)
+command -v nvim >/dev/null || need+=(neovim)
 [ ${#need[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"

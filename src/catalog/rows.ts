@@ -3,6 +3,7 @@
 // the reference catalog are listed, with their sources, in ../../docs/catalog-notes.md.
 import type { CatalogRow, KeySlot, Outcome } from './types.js';
 import { samRows } from './sam-rows.js';
+import { familyRows } from './families/index.js';
 
 const KMS_ALGOS = ['aws:kms', 'aws:kms:dsse'] as const;
 
@@ -3517,4 +3518,5 @@ export const rows: readonly CatalogRow[] = [
   },
   // AWS SAM types (and the CloudFormation types SAM creates that no row above covers).
   ...samRows,
+  ...familyRows,
 ];
