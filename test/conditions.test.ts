@@ -138,3 +138,60 @@ Outputs:
     ]);
   });
 });
+
+describe('only choices of conditions a deployment can make are analysed', () => {
+  // The shape of widdix state/rds-postgres.yaml: the key is used only when no snapshot is restored.
+  const rds = (kmsKeyId: string) => `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  KmsKey: { Type: String, Default: '' }
+  Snapshot: { Type: String, Default: '' }
+Conditions:
+  HasKmsKey: !Not [!Equals [!Ref KmsKey, '']]
+  HasSnapshot: !Not [!Equals [!Ref Snapshot, '']]
+  HasKmsKeyAndNotSnapshot: !And [!Condition HasKmsKey, !Not [!Condition HasSnapshot]]
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      DBInstanceClass: db.t3.micro
+      Engine: postgres
+      DBSnapshotIdentifier: !If [HasSnapshot, !Ref Snapshot, !Ref AWS::NoValue]
+      StorageEncrypted: !If [HasSnapshot, !Ref AWS::NoValue, !If [HasKmsKey, true, false]]
+      KmsKeyId: ${kmsKeyId}
+`;
+  const NOT_ENCRYPTED = 'StorageEncrypted is false, so Db is not encrypted at rest';
+
+  it('a condition defined from others is never chosen against them: no "HasKmsKey and not HasKmsKeyAndNotSnapshot" without a snapshot', () => {
+    const variants = variantsOf('Db', template(rds('!If [HasKmsKeyAndNotSnapshot, !Ref KmsKey, !Ref AWS::NoValue]')));
+    // Without the check, HasKmsKey=true, HasSnapshot=false, HasKmsKeyAndNotSnapshot=false gave
+    // "StorageEncrypted is true and KmsKeyId is absent, so RDS uses alias/aws/rds".
+    expect(variants.filter((v) => v.key.kind === 'aws-managed')).toEqual([]);
+    // Keys unknown for different reasons stay apart, each with the choices it holds under.
+    expect(variants).toEqual([
+      { branch: { HasKmsKeyAndNotSnapshot: false, HasSnapshot: true }, key: { kind: 'unknown' }, reason: 'KmsKeyId is absent, so the key cannot be determined: restored from a snapshot, whose key it keeps and the input does not show' },
+      { branch: { HasKmsKeyAndNotSnapshot: true, HasSnapshot: false, HasKmsKey: true }, key: { kind: 'unknown' }, reason: 'KmsKeyId cannot be resolved: given at deploy time through parameter KmsKey' },
+      { branch: { HasKmsKeyAndNotSnapshot: false, HasSnapshot: false, HasKmsKey: false }, key: { kind: 'none' }, reason: NOT_ENCRYPTED },
+    ]);
+  });
+
+  it('two conditions testing one parameter against different values are never both true', () => {
+    const t = template(queue(
+      '  IsA: !Equals [!Ref Mode, a]\n  IsB: !Equals [!Ref Mode, b]',
+      '!If [IsA, !If [IsB, alias/aws/sqs, !Ref AWS::NoValue], !Ref AWS::NoValue]',
+      '  Mode: { Type: String, Default: a }',
+    ));
+    expect(variantsOf('Queue', t)).toEqual([{ branch: {}, key: { kind: 'aws-owned' }, reason: SSE_SQS }]);
+  });
+
+  it('near miss: independent conditions still give every combination', () => {
+    const t = template(queue(
+      "  IsA: !Equals [!Ref Mode, a]\n  IsProd: !Equals [!Ref Env, prod]",
+      '!If [IsA, !If [IsProd, alias/aws/sqs, !Ref AWS::NoValue], !Ref AWS::NoValue]',
+      '  Mode: { Type: String, Default: a }\n  Env: { Type: String, Default: dev }',
+    ));
+    expect(variantsOf('Queue', t).map((v) => [v.branch, v.key.kind])).toEqual([
+      [{ IsA: true, IsProd: true }, 'aws-managed'],
+      [{}, 'aws-owned'],
+    ]);
+  });
+});

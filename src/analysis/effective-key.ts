@@ -6,6 +6,7 @@ import { Evaluator, conditionsUsed, type ExportIndex, type Located } from './eva
 import { classifyKeyExpression } from './classify-key.js';
 import { catalogEntry } from '../catalog/index.js';
 import { preview, scalarText } from '../util/bounded.js';
+import { own } from '../util/objects.js';
 
 /** Conditions enumerated per resource; beyond this, the rest take their first branch (true). */
 const MAX_ENUMERATED_CONDITIONS = 4;
@@ -20,10 +21,18 @@ export function analyseResource(resource: Resource, row: CatalogRow, slots: read
   const enumerated = open.slice(0, MAX_ENUMERATED_CONDITIONS);
   const fixed: Record<string, boolean> = Object.fromEntries(open.slice(MAX_ENUMERATED_CONDITIONS).map((n) => [n, true]));
 
-  const results: { branch: Branch; variant: Omit<KeyVariant, 'branch'>; signature: string }[] = [];
+  const branches: Record<string, boolean>[] = [];
   for (let mask = 0; mask < 1 << enumerated.length; mask++) {
     const branch: Record<string, boolean> = { ...fixed };
     enumerated.forEach((n, i) => (branch[n] = (mask & (1 << i)) === 0));
+    branches.push(branch);
+  }
+  // Conditions are enumerated as names, but one may be defined from another (`HasKeyNoSnap: !And
+  // [HasKey, …]`) or test the same parameter: choices no deployment can make are dropped. Should the
+  // conditions fixed beyond the enumeration limit contradict every choice, none is dropped.
+  const possible = branches.filter((b) => deployable(resource.template, b, exports));
+  const results: { branch: Branch; variant: Omit<KeyVariant, 'branch'>; signature: string }[] = [];
+  for (const branch of possible.length > 0 ? possible : branches) {
     const ev = new Evaluator(resource.template, branch, exports);
     if (resource.condition && ev.condition(resource.condition) === false) continue;
     const variant = evaluateSlots(resource, row, slots, ev, exports);
@@ -48,6 +57,21 @@ export function analyseResource(resource: Resource, row: CatalogRow, slots: read
     variants.push({ branch, ...g.variant });
   }
   return { resource, service: row.alias?.replace(/^alias\/aws\//, ''), variants };
+}
+
+/**
+ * Whether a choice of condition values can be deployed: no chosen condition's definition, evaluated
+ * with the other choices and what they prove about parameters (defaults aside), gives the opposite.
+ */
+function deployable(template: Resource['template'], branch: Branch, exports: ExportIndex | undefined): boolean {
+  const ev = new Evaluator(template, branch, exports, false);
+  for (const [name, truth] of Object.entries(branch)) {
+    const definition = own(template.conditions, name);
+    if (definition === undefined) continue;
+    const v = ev.resolve(definition);
+    if (v.kind === 'literal' && typeof v.value === 'boolean' && v.value !== truth) return false;
+  }
+  return true;
 }
 
 /** Chains of inheritance (instance → cluster → source cluster) stop here. */
@@ -98,8 +122,10 @@ function relevantProperties(properties: Record<string, unknown> | undefined, slo
   return [...roots].map((r) => properties[r]);
 }
 
+/** Branches group when their keys agree; unknown keys only when they are unknown for the same reason. */
 function signatureOf(v: Omit<KeyVariant, 'branch'>): string {
-  return JSON.stringify([v.primary.key, v.secondary.map((s) => [s.purpose, s.resolved.key])]);
+  const identity = (r: ResolvedKey) => (r.key.kind === 'unknown' ? [r.key, r.reason] : [r.key]);
+  return JSON.stringify([identity(v.primary), v.secondary.map((s) => [s.purpose, identity(s.resolved)])]);
 }
 
 function evaluateSlots(resource: Resource, row: CatalogRow, slots: readonly KeySlot[], ev: Evaluator, exports: ExportIndex | undefined): Omit<KeyVariant, 'branch'> {
