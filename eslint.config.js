@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/**', 'node_modules/**', 'fixtures/**', 'coverage/**', 'bin/**']),
+  globalIgnores(['dist/**', 'node_modules/**', 'fixtures/**', 'coverage/**', 'bin/**', 'editors/vscode/out/**']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

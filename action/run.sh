@@ -55,21 +55,29 @@ while IFS= read -r line || [[ -n $line ]]; do
 done <<< "${INPUT_PATHS:-.}"
 [[ ${#paths[@]} -eq 0 ]] && paths=(.)
 
+# lint, or with diff-base the change since that commit (a ref: no leading "-", no spaces or quotes).
+command=(lint)
+if [[ -n ${INPUT_DIFF_BASE:-} ]]; then
+  [[ $INPUT_DIFF_BASE =~ ^[A-Za-z0-9._/~^@{}][A-Za-z0-9._/~^@{}-]*$ ]] ||
+    fail_usage "diff-base must be a git ref or commit, not '$INPUT_DIFF_BASE'"
+  command=(diff --base "$INPUT_DIFF_BASE")
+fi
+
 options=()
 [[ -n ${INPUT_CONFIG:-} ]] && options+=(--config "$INPUT_CONFIG")
 [[ $fail_on == warning ]] && options+=(--max-warnings 0)
 
 cd "${GITHUB_WORKSPACE:-.}" || fail_usage "cannot enter the workspace ${GITHUB_WORKSPACE:-}"
 
-# `lint` and `--` keep a path such as "keys" or "--rule" a path.
-"${kmslint[@]}" lint ${options[@]+"${options[@]}"} --format "${INPUT_FORMAT:-stylish}" -- "${paths[@]}"
+# The command and `--` keep a path such as "keys" or "--rule" a path.
+"${kmslint[@]}" "${command[@]}" ${options[@]+"${options[@]}"} --format "${INPUT_FORMAT:-stylish}" -- "${paths[@]}"
 status=$?
 
 if [[ -n ${INPUT_SARIF_FILE:-} ]]; then
   # A second run for the file; its messages repeat the logged run's, so they are shown only
   # when this run ends differently (a write failure, say).
   sarif_log=$(mktemp)
-  "${kmslint[@]}" lint ${options[@]+"${options[@]}"} --format sarif --output-file "$INPUT_SARIF_FILE" -- "${paths[@]}" > "$sarif_log" 2>&1
+  "${kmslint[@]}" "${command[@]}" ${options[@]+"${options[@]}"} --format sarif --output-file "$INPUT_SARIF_FILE" -- "${paths[@]}" > "$sarif_log" 2>&1
   sarif_status=$?
   if [[ $sarif_status -ne $status ]]; then
     cat "$sarif_log" >&2

@@ -1,7 +1,6 @@
-import type { Rule } from '../src/engine/rule.js';
-import { forEachVariant, keysOf } from '../src/engine/rule.js';
+import { createRule, forEachVariant, keysOf, NO_OPTIONS } from '../src/rule-kit/index.js';
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'aws-managed-key-wrong-service',
     defaultSeverity: 'error',
@@ -13,6 +12,7 @@ export const rule: Rule = {
       noManagedKey:
         '{{resource}} names {{alias}}{{forKey}}, but {{type}} has no AWS managed key of its own and that key admits only requests through its own service — use a customer managed key',
     },
+    schema: NO_OPTIONS,
   },
   check(ctx) {
     forEachVariant(ctx.analysis, (a, v) => {
@@ -40,4 +40,4 @@ export const rule: Rule = {
       }
     });
   },
-};
+});

@@ -1,7 +1,6 @@
-import { awsManagedKeys, type Rule } from '../src/engine/rule.js';
-import { keyPhrase } from '../src/engine/phrases.js';
+import { awsManagedKeys, createRule, keyPhrase, NO_OPTIONS } from '../src/rule-kit/index.js';
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'cloudfront-origin-aws-managed-key',
     defaultSeverity: 'error',
@@ -12,21 +11,24 @@ export const rule: Rule = {
         '{{bucket}} is the origin of CloudFront distribution {{distribution}} ({{access}}) but encrypts with {{key}}; ' +
         'CloudFront can read SSE-KMS objects only through OAC with a customer managed key whose policy allows cloudfront.amazonaws.com',
     },
+    schema: NO_OPTIONS,
   },
   check(ctx) {
-    for (const edge of ctx.sharing.origins) {
-      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.bucket)) {
+    // Each servesOrigin edge runs from the bucket to the distribution that reads it.
+    for (const edge of ctx.relations.ofKind('servesOrigin')) {
+      const [bucket, distribution] = [edge.from, edge.to];
+      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, bucket)) {
         ctx.report({
-          resource: edge.bucket,
+          resource: bucket,
           at: k.at,
           key: k.key,
           branch,
-          counterpart: edge.distribution.id,
+          counterpart: distribution.id,
           messageId: 'origin',
-          data: { bucket: edge.bucket.id, distribution: edge.distribution.id, access: edge.access, key: keyPhrase(k) },
-          related: [{ template: edge.template, at: edge.at, message: `origin of ${edge.distribution.id}` }],
+          data: { bucket: bucket.id, distribution: distribution.id, access: edge.access, key: keyPhrase(k) },
+          related: [{ template: edge.template, at: edge.at, message: `origin of ${distribution.id}` }],
         });
       }
     }
   },
-};
+});

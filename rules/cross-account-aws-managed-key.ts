@@ -1,9 +1,8 @@
-import { awsManagedKeys, type Rule } from '../src/engine/rule.js';
+import { awsManagedKeys, createRule, keyPhrase, NO_OPTIONS } from '../src/rule-kit/index.js';
 import { describeScope, type PrincipalScope } from '../src/analysis/principals.js';
-import type { SharingEdge } from '../src/analysis/sharing.js';
-import { keyPhrase } from '../src/engine/phrases.js';
+import type { SharedWith } from '../src/analysis/relations.js';
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'cross-account-aws-managed-key',
     defaultSeverity: 'error',
@@ -17,23 +16,24 @@ export const rule: Rule = {
         '{{resource}} may be shared with another account through {{via}} ({{why}}) and uses {{key}}; ' +
         'if that principal is outside the account it cannot use an AWS managed key — check it, or use a customer managed key',
     },
+    schema: NO_OPTIONS,
   },
   check(ctx) {
-    for (const edge of ctx.sharing.sharing) {
+    for (const edge of ctx.relations.ofKind('sharedWith')) {
       const own = ctx.ownAccounts(edge.template);
       const s = edge.scope;
       const foreign = s.kind === 'public' || s.kind === 'organization' || (s.kind === 'account' && !own.has(s.account));
       // An account kmslint cannot determine is reported as such (a warning), not guessed either way.
       const undetermined = s.kind === 'unknown';
       if (!foreign && !undetermined) continue;
-      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.target, edge.keyPurpose)) {
-        const common = { resource: edge.target, at: k.at, key: k.key, keyPurpose: edge.keyPurpose, branch, counterpart: counterpartOf(edge) };
+      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.from, edge.keyPurpose)) {
+        const common = { resource: edge.from, at: k.at, key: k.key, keyPurpose: edge.keyPurpose, branch, counterpart: counterpartOf(edge) };
         if (s.kind === 'unknown') {
           ctx.report({
             ...common,
             severity: 'warning',
             messageId: 'undetermined',
-            data: { resource: edge.target.id, via: edge.via, why: s.why, key: keyPhrase(k) },
+            data: { resource: edge.from.id, via: edge.via, why: s.why, key: keyPhrase(k) },
             related: [{ template: edge.template, at: edge.at, message: 'principal whose account cannot be determined' }],
           });
           continue;
@@ -42,16 +42,16 @@ export const rule: Rule = {
         ctx.report({
           ...common,
           messageId: 'shared',
-          data: { resource: edge.target.id, scope: describeScope(org), via: edge.via, key: keyPhrase(k), cannot: edge.certainty === 'may' ? 'may not be able to' : 'cannot' },
+          data: { resource: edge.from.id, scope: describeScope(org), via: edge.via, key: keyPhrase(k), cannot: edge.certainty === 'may' ? 'may not be able to' : 'cannot' },
           related: [{ template: edge.template, at: edge.at, message: `shared here with ${describeScope(org)}` }],
         });
       }
     }
   },
-};
+});
 
 /** The resource that writes the grant (the policy, share or plan) and whom it grants. */
-function counterpartOf(edge: SharingEdge): string {
+function counterpartOf(edge: SharedWith): string {
   const carrier = edge.template.resources.find((r) => r.path.length <= edge.at.length && r.path.every((p, i) => edge.at[i] === p));
   return `${edge.template.stack}/${carrier?.id ?? edge.via}/${scopeIdentity(edge.scope)}`;
 }

@@ -1,12 +1,7 @@
-import type { Rule } from '../src/engine/rule.js';
-import { declaredKeys } from '../src/engine/key-resources.js';
-import { own } from '../src/util/objects.js';
+import { createRule } from '../src/rule-kit/index.js';
+import { declaredKeys, pendingWindow, stackPolicies, type StackPolicy } from '../src/analysis/customer-keys.js';
 
-/** AWS's own default waiting period; a shorter one leaves less time to notice a mistaken deletion. */
-const DEFAULT_MIN_WINDOW_DAYS = 30;
-const RETAINING = new Set(['Retain', 'RetainExceptOnCreate']);
-
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'customer-key-deletion-unprotected',
     defaultSeverity: 'warning',
@@ -16,50 +11,54 @@ export const rule: Rule = {
       deletionPolicy:
         '{{resource}} has DeletionPolicy {{policy}}, so removing it from the template or deleting the stack schedules the key for deletion and the data it protects becomes unreadable; set DeletionPolicy: Retain',
       updateReplacePolicy: '{{resource}} has UpdateReplacePolicy {{policy}}, so a replacement schedules the old key for deletion; set UpdateReplacePolicy: Retain',
+      bothPolicies:
+        '{{resource}} has {{deletion}} and {{replacement}}, so removing it from the template, deleting the stack or replacing it schedules the key for deletion and the data it protects becomes unreadable; set DeletionPolicy: Retain and UpdateReplacePolicy: Retain',
       shortWindow:
         '{{resource}} has a deletion waiting period of {{days}} days, under the minimum of {{min}}; a key scheduled for deletion by mistake can be saved only during that window',
     },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // KMS accepts a waiting period of 7 to 30 days, 30 when unset
+        // (https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html).
+        minPendingWindowDays: { type: 'integer', minimum: 7, maximum: 30, default: 30, description: 'Shortest acceptable PendingWindowInDays / deletion_window_in_days' },
+      },
+    },
   },
   check(ctx) {
-    const min = typeof ctx.options.minPendingWindowDays === 'number' ? ctx.options.minPendingWindowDays : DEFAULT_MIN_WINDOW_DAYS;
     for (const k of declaredKeys(ctx.analysis)) {
       const r = k.resource;
-      const tf = r.type.startsWith('aws_');
-      if (!tf) {
-        const dp = k.ev.resolve(r.deletionPolicy);
-        const urp = k.ev.resolve(r.updateReplacePolicy);
-        const deletion = dp.kind === 'literal' && typeof dp.value === 'string' ? dp.value : undefined;
-        const replace = urp.kind === 'literal' && typeof urp.value === 'string' ? urp.value : undefined;
-        if (dp.kind === 'unknown' || urp.kind === 'unknown') continue;
-        if (!deletion || !RETAINING.has(deletion)) {
+      const min = ctx.optionsFor(r).minPendingWindowDays;
+      const policies = stackPolicies(k);
+      if (policies !== undefined && policies !== 'unknown') {
+        const { deletion, replacement } = policies;
+        if (!deletion.retains && !replacement.retains) {
           ctx.report({
             resource: r,
-            at: r.deletionPolicy !== undefined ? [...r.path, 'DeletionPolicy'] : r.path,
-            messageId: 'deletionPolicy',
-            data: { resource: r.id, policy: deletion ?? 'unset (CloudFormation deletes by default)' },
+            at: deletion.at,
+            messageId: 'bothPolicies',
+            data: { resource: r.id, deletion: named(deletion, 'DeletionPolicy'), replacement: named(replacement, 'UpdateReplacePolicy') },
           });
-        } else if (!replace || replace !== 'Retain') {
-          ctx.report({
-            resource: r,
-            at: r.updateReplacePolicy !== undefined ? [...r.path, 'UpdateReplacePolicy'] : r.path,
-            messageId: 'updateReplacePolicy',
-            data: { resource: r.id, policy: replace ?? 'unset (Delete)' },
-          });
+        } else if (!deletion.retains) {
+          ctx.report({ resource: r, at: deletion.at, messageId: 'deletionPolicy', data: { resource: r.id, policy: shown(deletion, 'unset (CloudFormation deletes by default)') } });
+        } else if (!replacement.retains) {
+          ctx.report({ resource: r, at: replacement.at, messageId: 'updateReplacePolicy', data: { resource: r.id, policy: shown(replacement, 'unset (Delete)') } });
         }
       }
-      const name = tf ? 'deletion_window_in_days' : 'PendingWindowInDays';
-      const raw = own(r.properties, name);
-      if (raw === undefined || raw === null) continue; // unset: the 30-day default
-      const w = k.ev.resolve(raw);
-      const days = w.kind === 'literal' ? Number(w.value) : NaN;
-      if (Number.isFinite(days) && days < min) {
-        ctx.report({
-          resource: r,
-          at: [...r.propertiesPath, name],
-          messageId: 'shortWindow',
-          data: { resource: r.id, days, min },
-        });
+      const window = pendingWindow(k);
+      if (window && window.days < min) {
+        ctx.report({ resource: r, at: window.at, messageId: 'shortWindow', data: { resource: r.id, days: window.days, min } });
       }
     }
   },
-};
+});
+
+function shown(p: StackPolicy, unset: string): string {
+  return p.value ?? unset;
+}
+
+/** "DeletionPolicy Delete", or "no DeletionPolicy (Delete by default)" when it is not written. */
+function named(p: StackPolicy, attribute: string): string {
+  return p.value !== undefined ? `${attribute} ${p.value}` : `no ${attribute} (Delete by default)`;
+}

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/engine/rule.js';
-import { declaredKeys } from '../src/engine/key-resources.js';
+import { createRule, NO_OPTIONS } from '../src/rule-kit/index.js';
+import { declaredKeys, isReplicaKey, rotationProperty } from '../src/analysis/customer-keys.js';
 import { customerKeyFacts } from '../src/analysis/key-facts.js';
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'customer-key-rotation-disabled',
     defaultSeverity: 'warning',
@@ -12,21 +12,21 @@ export const rule: Rule = {
       rotationOff:
         '{{resource}} is a symmetric customer managed key without automatic rotation ({{property}} is {{state}}); turn it on so KMS rotates the key material every year or on your period',
     },
+    schema: NO_OPTIONS,
   },
   check(ctx) {
     for (const k of declaredKeys(ctx.analysis)) {
       // Replicas inherit rotation from their primary: the primary carries the finding.
-      if (k.resource.type === 'AWS::KMS::ReplicaKey' || k.resource.type.startsWith('aws_kms_replica')) continue;
+      if (isReplicaKey(k.resource)) continue;
       const facts = customerKeyFacts(k.resource, k.ev);
       if (facts.cannotRotate || facts.usage !== 'ENCRYPT_DECRYPT' || facts.rotationEnabled !== false) continue;
-      const prop = k.resource.type.startsWith('aws_') ? 'enable_key_rotation' : 'EnableKeyRotation';
-      const written = k.resource.properties && Object.prototype.hasOwnProperty.call(k.resource.properties, prop);
+      const rotation = rotationProperty(k.resource);
       ctx.report({
         resource: k.resource,
-        at: written ? [...k.resource.propertiesPath, prop] : k.resource.path,
+        at: rotation.at,
         messageId: 'rotationOff',
-        data: { resource: k.resource.id, property: prop, state: written ? 'false' : 'not set, and defaults to false' },
+        data: { resource: k.resource.id, property: rotation.property, state: rotation.written ? 'false' : 'not set, and defaults to false' },
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import { createRule, NO_OPTIONS } from '../src/rule-kit/index.js';
 import type { DocPath, SourceDocument, Template } from '../src/model/types.js';
 
 /** Repeats reported per file; a file repeating more keys than this gets one closing finding with the rest counted. */
@@ -6,7 +6,7 @@ const MAX_REPORTED = 500;
 
 // The readers record every repeated key (the last value is the one read, as CloudFormation deploys
 // it); this rule only reports them, at the repeat, with the first occurrence as related location.
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'duplicate-key',
     defaultSeverity: 'warning',
@@ -16,6 +16,7 @@ export const rule: Rule = {
       repeated: 'Key {{key}} is repeated in {{mapping}} (first at line {{firstLine}}); the value written last is the one read and deployed',
       more: '{{count}} more repeated keys in this file are not listed',
     },
+    schema: NO_OPTIONS,
   },
   check(ctx) {
     const seen = new Set<SourceDocument>();
@@ -47,7 +48,7 @@ export const rule: Rule = {
       });
     }
   },
-};
+});
 
 /** The CloudFormation resource a repeated key belongs to, so the finding names it and its suppressions apply. */
 function resourceAt(template: Template, path: DocPath) {

@@ -1,7 +1,6 @@
-import type { Rule } from '../src/engine/rule.js';
-import { forEachVariant, keysOf } from '../src/engine/rule.js';
+import { createRule, forEachVariant, keysOf, NO_OPTIONS } from '../src/rule-kit/index.js';
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'implicit-aws-managed-key',
     defaultSeverity: 'info',
@@ -11,6 +10,7 @@ export const rule: Rule = {
       implicit: '{{resource}} falls back to the AWS managed key {{alias}}: {{reason}}; name a key to make the choice explicit',
       implicitSecondary: '{{resource}} ({{purpose}}) falls back to the AWS managed key {{alias}}: {{reason}}; name a key to make the choice explicit',
     },
+    schema: NO_OPTIONS,
   },
   check(ctx) {
     forEachVariant(ctx.analysis, (a, v) => {
@@ -29,4 +29,4 @@ export const rule: Rule = {
       }
     });
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../src/engine/rule.js';
+import { createRule, NO_OPTIONS } from '../src/rule-kit/index.js';
 
 // The engine turns every failure of a rule or of the analysis on one input into this rule's
 // finding (always an error, never suppressed); the rule itself checks nothing.
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'internal-error',
     defaultSeverity: 'error',
@@ -15,6 +15,7 @@ export const rule: Rule = {
       sharingFailed: 'Reading whom {{resource}} shares with or publishes to failed ({{cause}}), so the sharing rules did not see it; every other resource was checked — please report this to kmslint',
       exportsFailed: 'Reading the Outputs of this template failed ({{cause}}), so other templates cannot import its values — please report this to kmslint',
     },
+    schema: NO_OPTIONS,
   },
   check() {},
-};
+});

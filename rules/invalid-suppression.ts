@@ -1,23 +1,26 @@
 import leven from 'leven';
-import type { Rule, RuleContext } from '../src/engine/rule.js';
+import { createRule, NO_OPTIONS, type TypedRuleContext } from '../src/rule-kit/index.js';
 import type { DocPath, Resource, Template } from '../src/model/types.js';
-import { suppressionProblems, type SuppressionProblem } from '../src/engine/suppressions.js';
+import { suppressionProblems, type SuppressionProblem } from '../src/analysis/suppressions.js';
 
 const SUPPRESSES_NOTHING = 'so it suppresses nothing';
 
-export const rule: Rule = {
+const MESSAGES = {
+  notAList: `kmslint.ignore in the Metadata of {{where}} is not a list of { rule, reason } entries, ${SUPPRESSES_NOTHING}`,
+  notAnEntry: `Suppression {{entry}} of {{where}} is not a { rule, reason } mapping, ${SUPPRESSES_NOTHING}`,
+  missingRule: `Suppression {{entry}} of {{where}} names no rule (give rule: <rule id>, or "*" for every rule), ${SUPPRESSES_NOTHING}`,
+  unknownRule: `Suppression {{entry}} of {{where}} names {{rule}}, which is not a kmslint rule{{suggestion}}, ${SUPPRESSES_NOTHING}`,
+  missingReason: `Suppression {{entry}} of {{where}} ({{rule}}) has no reason; say why the finding is accepted (reason: <text>) — without one it suppresses nothing`,
+} as const;
+
+export const rule = createRule({
   meta: {
     id: 'invalid-suppression',
     defaultSeverity: 'error',
     group: 'information',
     description: 'A suppression in Metadata has no reason or names an unknown rule, so it suppresses nothing.',
-    messages: {
-      notAList: `kmslint.ignore in the Metadata of {{where}} is not a list of { rule, reason } entries, ${SUPPRESSES_NOTHING}`,
-      notAnEntry: `Suppression {{entry}} of {{where}} is not a { rule, reason } mapping, ${SUPPRESSES_NOTHING}`,
-      missingRule: `Suppression {{entry}} of {{where}} names no rule (give rule: <rule id>, or "*" for every rule), ${SUPPRESSES_NOTHING}`,
-      unknownRule: `Suppression {{entry}} of {{where}} names {{rule}}, which is not a kmslint rule{{suggestion}}, ${SUPPRESSES_NOTHING}`,
-      missingReason: `Suppression {{entry}} of {{where}} ({{rule}}) has no reason; say why the finding is accepted (reason: <text>) — without one it suppresses nothing`,
-    },
+    messages: MESSAGES,
+    schema: NO_OPTIONS,
   },
   check(ctx) {
     for (const template of ctx.analysis.templates) {
@@ -27,9 +30,9 @@ export const rule: Rule = {
       for (const r of template.resources) reportProblems(ctx, template, r, r.metadata, [...r.path, 'Metadata']);
     }
   },
-};
+});
 
-function reportProblems(ctx: RuleContext, template: Template, resource: Resource | undefined, metadata: Record<string, unknown> | undefined, path: DocPath): void {
+function reportProblems(ctx: TypedRuleContext<typeof MESSAGES, unknown>, template: Template, resource: Resource | undefined, metadata: Record<string, unknown> | undefined, path: DocPath): void {
   for (const p of suppressionProblems(metadata, path, ctx.ruleIds)) {
     const entry = p.kind === 'notAList' ? 0 : p.index + 1;
     ctx.report({

@@ -1,4 +1,4 @@
-import { requirementRule } from '../src/engine/requirement-rule.js';
+import { requirementRule } from '../src/rule-kit/index.js';
 
 export const rule = requirementRule({
   id: 'requirement-audit',

@@ -1,4 +1,4 @@
-import { requirementRule, notYours } from '../src/engine/requirement-rule.js';
+import { requirementRule, notYours } from '../src/rule-kit/index.js';
 
 export const rule = requirementRule({
   id: 'requirement-key-policy',

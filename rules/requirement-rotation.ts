@@ -1,4 +1,4 @@
-import { requirementRule } from '../src/engine/requirement-rule.js';
+import { requirementRule } from '../src/rule-kit/index.js';
 
 /** AWS managed keys rotate every year, on a schedule nobody can change (since May 2022). */
 const AWS_MANAGED_ROTATION_DAYS = 365;

@@ -1,7 +1,6 @@
-import { awsManagedKeys, type Rule } from '../src/engine/rule.js';
-import { keyPhrase } from '../src/engine/phrases.js';
+import { awsManagedKeys, createRule, keyPhrase, NO_OPTIONS } from '../src/rule-kit/index.js';
 
-export const rule: Rule = {
+export const rule = createRule({
   meta: {
     id: 'service-publisher-aws-managed-key',
     defaultSeverity: 'error',
@@ -12,22 +11,23 @@ export const rule: Rule = {
         '{{target}} receives messages from {{publisher}} but uses {{key}}; ' +
         'the publishing service cannot use an AWS managed key, whose policy cannot be changed to admit it, so messages are lost — use a customer managed key that allows the service principal',
     },
+    schema: NO_OPTIONS,
   },
   check(ctx) {
-    for (const edge of ctx.sharing.publishers) {
-      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.target)) {
+    for (const edge of ctx.relations.ofKind('publishesTo')) {
+      for (const { branch, key: k } of awsManagedKeys(ctx.analysis, edge.to)) {
         ctx.report({
-          resource: edge.target,
+          resource: edge.to,
           at: k.at,
           key: k.key,
           branch,
           // The publishing resource (rule, alarm, bucket, subscription) is the counterpart.
-          counterpart: `${edge.source.template.stack}/${edge.source.id}`,
+          counterpart: `${edge.identifiedBy.template.stack}/${edge.identifiedBy.id}`,
           messageId: 'publisher',
-          data: { target: edge.target.id, publisher: edge.publisher, key: keyPhrase(k) },
+          data: { target: edge.to.id, publisher: edge.publisher, key: keyPhrase(k) },
           related: [{ template: edge.template, at: edge.at, message: `${edge.publisher} publishes here` }],
         });
       }
     }
   },
-};
+});

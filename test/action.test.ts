@@ -201,7 +201,7 @@ beforeAll(() => {
 });
 
 describe('action.yml', () => {
-  it('declares the six inputs with their defaults and one composite bash step', () => {
+  it('declares the seven inputs with their defaults and one composite bash step', () => {
     expect(manifest.runs.using).toBe('composite');
     expect(Object.fromEntries(Object.entries(manifest.inputs).map(([name, input]) => [name, input.default]))).toEqual({
       paths: '.',
@@ -209,6 +209,7 @@ describe('action.yml', () => {
       format: 'stylish',
       'sarif-file': '',
       'fail-on': 'error',
+      'diff-base': '',
       version: 'action',
     });
     for (const input of Object.values(manifest.inputs)) expect(input.description.length).toBeGreaterThan(20);
@@ -326,6 +327,26 @@ describe('action steps', () => {
     expect(badVersion.status).toBe(2);
     expect(badVersion.stdout).toContain('::error title=kmslint action::version must be "action" or an npm version');
     expect(npm.calls()).toEqual([]);
+  });
+
+  it('diff-base runs kmslint diff --base on the templates changed since that commit', () => {
+    const ws = workspace({ 'stack.yaml': 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties: { EnableKeyRotation: true }\n' });
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', args, { cwd: ws, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+      if (r.status !== 0) throw new Error(r.stderr);
+    };
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(ws, 'stack.yaml'), 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties: { EnableKeyRotation: false }\n');
+    const run = runAction(ws, { 'diff-base': 'HEAD', format: 'json' });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; line: number }[] };
+    // The change rule, and the hygiene finding the change introduces (the before side had none).
+    expect(report.findings.map((f) => [f.ruleId, f.line])).toEqual([['customer-key-rotation-disabled', 4], ['diff-rotation-disabled', 4]]);
+    const bad = runAction(ws, { 'diff-base': '--output-file=x' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toContain("::error title=kmslint action::diff-base must be a git ref or commit, not '--output-file=x'");
   });
 
   it('runs an npm release through npm exec, each path one argument', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, loadConfig, validateConfig } from '../src/config/load.js';
-import { ruleIds } from '../src/engine/registry.js';
+import { ruleIds } from '../rules/index.js';
 
 // Temporary directories made by these tests, removed when the file is done.
 const tempDirs: string[] = [];

@@ -3,10 +3,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadText, type LoadedInput } from '../src/inputs/load.js';
 import { lint } from '../src/engine/lint.js';
-import { allRules, findRule } from '../src/engine/registry.js';
+import { allRules, findRule } from '../rules/index.js';
 import { placeholdersOf, renderMessage } from '../src/engine/messages.js';
 import { compareCodePoints, compareFindings } from '../src/engine/order.js';
-import type { Rule, RuleMeta } from '../src/engine/rule.js';
+import type { Rule, RuleMeta } from '../src/rule-kit/types.js';
 import type { Finding } from '../src/model/findings.js';
 import { main } from '../src/cli/main.js';
 import { configFrom } from './helpers/lint-files.js';
@@ -312,5 +312,17 @@ describe('kmslint rules', () => {
     const code = await main(['rules'], { stdout: (s) => (out += s), stderr: () => {}, cwd: process.cwd(), isTTY: false, env: {} });
     expect(code).toBe(0);
     for (const id of ['invalid-suppression', 'internal-error', 'parse-error']) expect(out).toContain(id);
+  });
+});
+
+describe('lint() takes its rules', () => {
+  it('runs only the rules it is given; the engine still reports unreadable inputs', () => {
+    const bad = loadText('bad.yaml', 'Resources: [', { explicit: true });
+    expect(bad.error).not.toBeNull();
+    const result = lint([input('app.yaml', SHARED), bad], { config: configFrom({}) }, [findRule('key-policy-lockout')!]).result;
+    expect(result.rules.map((r) => r.id)).toEqual(['key-policy-lockout', 'parse-error', 'internal-error']);
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.messageId])).toEqual([['parse-error', 'bad.yaml', 'unparsable']]);
+    // The default is the built-in list: the shared bucket is reported.
+    expect(lint([input('app.yaml', SHARED)], { config: configFrom({}) }).result.findings.map((f) => f.ruleId)).toContain('cross-account-aws-managed-key');
   });
 });

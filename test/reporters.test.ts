@@ -178,7 +178,7 @@ const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('lintFormatters', () => {
   it('has one formatter per contract format, and nothing inherited', () => {
-    expect(Object.keys(lintFormatters)).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'codeclimate', 'html']);
+    expect(Object.keys(lintFormatters)).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'codeclimate', 'html', 'markdown']);
     expect(getLintFormatter('sarif')).toBe(lintFormatters.sarif);
     expect(getLintFormatter('toString')).toBeUndefined();
     expect(lintFormatters['constructor']).toBeUndefined();
@@ -998,5 +998,26 @@ describe('keys formats', () => {
     expect(keysFormatters.csv(keys, { color: false }).split('\n')[1]).toBe(
       '"::warning::keys.yaml",3,s\\n::warning::x\\u001b[31m,Queue\\n::warning::x\\u001b[31m,AWS::SQS::Queue,,,aws-managed,alias/aws/sqs,,implicit,,KmsMasterKeyId is absent \\u0023#[error]x',
     );
+  });
+});
+
+describe('markdown (a pull request comment)', () => {
+  it('one table, errors first, each rule linked to its page, suppressed findings counted, unreadable inputs listed', () => {
+    const out = getLintFormatter('markdown')!(makeResult(), opts).split('\n');
+    expect(out.slice(0, 4)).toEqual(['### kmslint: 3 errors, 1 warning, 1 info', '', '1 finding suppressed.', '']);
+    expect(out[4]).toBe('| Severity | Rule | Resource | Where | Finding |');
+    const rows = out.filter((l) => /^\| (Error|Warning|Info) \|/.test(l));
+    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| Error', '| Error', '| Error', '| Warning', '| Info']);
+    expect(out.at(-2)).toBe('- **Could not read** `broken.yaml`: Nested mappings are not allowed in compact mappings (line 3, column 7)');
+  });
+
+  it('text from the inputs cannot close a cell, start a heading or add HTML', () => {
+    const result = makeResult();
+    result.findings = [{ ...result.findings[0], message: 'a | b <img src=x> # c\n### d', resource: { id: 'X|Y`', type: 'AWS::S3::Bucket', stack: 's' } }];
+    const row = getLintFormatter('markdown')!(result, opts).split('\n').find((l) => l.startsWith('| Error'))!;
+    expect(row).toContain("`X\\|Y'`");
+    // The line break is shown as `\n` (its backslash escaped too), never a new line.
+    expect(row).toContain('a \\| b \\<img src=x\\> \\# c\\\\n\\#\\#\\# d');
+    expect(row.split(/(?<!\\)\|/).length).toBe(7);
   });
 });

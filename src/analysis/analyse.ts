@@ -5,6 +5,8 @@ import { catalogEntry } from '../catalog/index.js';
 import { analyseResource } from './effective-key.js';
 import { Evaluator, type ExportIndex } from './evaluate.js';
 import { isRecord, own } from '../util/objects.js';
+import type { RelationGraph } from './relations.js';
+import { buildRelationGraph } from './sharing.js';
 
 export interface Analysis {
   templates: Template[];
@@ -16,11 +18,13 @@ export interface Analysis {
   evaluatorFor(template: Template): Evaluator;
   /** Resources (or templates) the analysis could not finish; the engine reports each as `internal-error`. */
   failures: AnalysisFailure[];
+  /** How resources relate (sharing, publishers, origins, keys), built once from the catalog's relation rows. */
+  relations: RelationGraph;
 }
 
 /** One resource or template whose analysis threw: it is left out, the rest of the set is analysed. */
 export interface AnalysisFailure {
-  /** `key`: its effective key; `sharing`: its sharing, publisher or origin edges; `exports`: its Outputs. */
+  /** `key`: its effective key; `sharing`: its relation edges (sharing, publishers, origins…); `exports`: its Outputs. */
   stage: 'key' | 'sharing' | 'exports';
   template: Template;
   resource?: Resource;
@@ -54,6 +58,8 @@ export function analyse(templates: Template[]): Analysis {
       if (analysed.variants.length === 0) continue; // its Condition is false in every case
       // A type known only by its key properties says nothing useful until a key is named.
       if (entry.row.generic && analysed.variants.every((v) => !v.primary.named && v.secondary.length === 0)) continue;
+      // Configured to keep nothing under a key in every branch: not an encryptable resource here.
+      if (analysed.variants.every((v) => v.primary.nothingStored && v.secondary.length === 0)) continue;
       resources.push(analysed);
       map.set(resource.id, analysed);
     }
@@ -64,7 +70,8 @@ export function analyse(templates: Template[]): Analysis {
     if (!ev) evaluators.set(t, (ev = new Evaluator(t, {}, exports)));
     return ev;
   };
-  return { templates, resources, byResource, exports, evaluatorFor, failures };
+  const relations = buildRelationGraph(templates, evaluatorFor, resources, failures);
+  return { templates, resources, byResource, exports, evaluatorFor, failures, relations };
 }
 
 /** `Outputs.*.Export.Name` of every CloudFormation template, for `Fn::ImportValue` across the set. */

@@ -5,6 +5,8 @@ import { Evaluator, intrinsicName, type ExportIndex, type Value } from './evalua
 import { isRecord, own } from '../util/objects.js';
 import { withoutPseudoColons } from './principals.js';
 import { preview } from '../util/bounded.js';
+import { relationRowsOn, typesWithRole } from '../catalog/index.js';
+import { awsManagedAlias, KMS_ARN } from '../catalog/kms-names.js';
 
 export interface KeyClassification {
   key: EffectiveKey;
@@ -15,12 +17,10 @@ export interface KeyClassification {
   account?: string;
 }
 
-/** Types that declare a customer managed key. */
-export const KEY_TYPES = new Set(['AWS::KMS::Key', 'AWS::KMS::ReplicaKey', 'aws_kms_key', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key']);
-export const ALIAS_TYPES = new Set(['AWS::KMS::Alias', 'aws_kms_alias']);
+/** Types that declare a customer managed key, and KMS aliases (catalog roles). */
+export const KEY_TYPES = typesWithRole('customer-key');
+export const ALIAS_TYPES = typesWithRole('alias');
 
-const AWS_MANAGED_ALIAS = /^alias\/aws\/([A-Za-z0-9_/-]+)$/;
-const KMS_ARN = /^arn:([^:]*):kms:([^:]*):([^:]*):(key|alias)\/(.+)$/;
 const KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const RESOURCE_TOKEN = /^\$\{([A-Za-z0-9]+)(?:\.([A-Za-z0-9.]+))?\}$/;
 /** Any one `${…}` token: a CloudFormation resource (`${Key.KeyId}`) or a Terraform address (`${aws_kms_key.main.key_id}`). */
@@ -30,14 +30,7 @@ const KEY_IDENTITY_ATTRIBUTES = new Set(['KeyId', 'Arn', 'key_id', 'arn', 'id'])
 /** Stacks and exports followed to find the template where a rebuilt key ARN gets its key id. */
 const MAX_REBUILD_HOPS = 8;
 
-/** An AWS managed alias in any of its spellings (`alias/aws/s3`, alias ARN), or undefined. */
-export function awsManagedAlias(text: string): string | undefined {
-  if (AWS_MANAGED_ALIAS.test(text)) return text;
-  const arn = KMS_ARN.exec(text);
-  if (arn && arn[4] === 'alias' && arn[5].startsWith('aws/')) return `alias/${arn[5]}`;
-  return undefined;
-}
-
+export { awsManagedAlias };
 
 /**
  * Whether an alias name (or name prefix) lies in the namespace AWS reserves for its managed keys,
@@ -251,10 +244,11 @@ export function classifyKeyString(text: string, ev: Evaluator, depth = 0): KeyCl
   return unknown(`"${s.length > 60 ? s.slice(0, 57) + '…' : s}", which is not a key id, key ARN or alias`);
 }
 
-/** An alias's name or target: CloudFormation `AliasName`/`TargetKeyId`, Terraform `name`/`target_key_id`. */
-function aliasAttribute(alias: Resource, cfn: 'AliasName' | 'TargetKeyId'): unknown {
-  if (alias.type === 'AWS::KMS::Alias') return own(alias.properties, cfn);
-  return own(alias.properties, cfn === 'AliasName' ? 'name' : 'target_key_id');
+/** An alias's name or target, at the first path the catalog gives for it (`AliasName`, `name`; `TargetKeyId`, `target_key_id`). */
+function aliasAttribute(alias: Resource, what: 'AliasName' | 'TargetKeyId'): unknown {
+  const manages = what === 'AliasName' ? 'aliasName' : 'aliasTarget';
+  const row = relationRowsOn('keyManagement', alias.type).find((r) => r.manages === manages);
+  return row ? own(alias.properties, row.path) : undefined;
 }
 
 function findAliasByName(name: string, ev: Evaluator): Resource | undefined {

@@ -230,6 +230,8 @@ function fromOutcome(outcome: Outcome, c: Clause, at: Located['path']): Resolved
       return { ...base, key: { kind: 'unknown' }, reason: `${c.text}, so the key cannot be determined: ${outcome.why}` };
     case 'inherit':
       return { ...base, key: { kind: 'unknown' }, reason: `${c.text}, so it takes the key of ${outcome.what}` };
+    case 'nothing-stored':
+      return { ...base, key: { kind: 'unknown' }, nothingStored: true, reason: `${c.text}, so ${c.subject} keeps nothing under a KMS key: ${outcome.why}` };
   }
 }
 

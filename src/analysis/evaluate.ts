@@ -6,7 +6,7 @@
 // Within a branch, the conditions chosen constrain the parameters they test: where `HasKey` is true
 // and `HasKey: !Not [!Equals [!Ref KeyParam, '']]`, KeyParam is not '' whatever its default says,
 // so a default that contradicts the branch is not used (the value is given at deploy time).
-import type { Branch, DocPath, Template } from '../model/types.js';
+import { isUnknownValue, UNKNOWN, type Branch, type DocPath, type Template } from '../model/types.js';
 import { isRecord, own } from '../util/objects.js';
 import { deepEqual } from '../util/bounded.js';
 
@@ -106,6 +106,8 @@ export class Evaluator {
   }
 
   private resolveInner(expr: unknown): Value {
+    // An input's own unknown (Terraform: known only after apply) is a model value, not an intrinsic.
+    if (isUnknownValue(expr)) return unknown(expr[UNKNOWN]);
     const fn = intrinsicName(expr);
     if (!fn) return { kind: 'literal', value: expr };
     const arg = (expr as Record<string, unknown>)[fn];
@@ -208,8 +210,7 @@ export class Evaluator {
       }
       return { kind: 'literal', value: def };
     }
-    // Inputs other than CloudFormation mark unresolvable references with a description (it has spaces).
-    return unknown(/\s/.test(arg) ? arg : `${arg} is not declared in the template`);
+    return unknown(`${arg} is not declared in the template`);
   }
 
   private getAtt(arg: unknown): Value {

@@ -1,6 +1,7 @@
 // Lookup from a resource type (CloudFormation or Terraform) to the catalog row and the slots for it.
 import { rows } from './rows.js';
-import type { CatalogRow, KeySlot } from './types.js';
+import { families } from './relations.js';
+import type { CatalogRow, FamilyRole, KeySlot, RelationRow, ResourceFamily } from './types.js';
 import keyProperties from './key-properties.json' with { type: 'json' };
 
 export interface CatalogEntry {
@@ -64,3 +65,54 @@ export function catalogRows(): readonly CatalogRow[] {
   return rows;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Relation rows (./relations.ts): families, their roles and the rows of each kind.
+
+const rowsByKind = new Map<RelationRow['kind'], RelationRow[]>();
+const familyByType = new Map<string, ResourceFamily>();
+const roleTypes = new Map<FamilyRole, Set<string>>();
+const crossAccount = new Map<string, 'yes' | 'may'>();
+for (const family of families) {
+  for (const t of [...family.cloudFormation, ...family.terraform]) familyByType.set(t, family);
+  for (const r of family.relations) {
+    const list = rowsByKind.get(r.kind);
+    if (list) list.push(r);
+    else rowsByKind.set(r.kind, [r]);
+  }
+  for (const { role, types } of family.roles ?? []) {
+    const set = roleTypes.get(role) ?? new Set<string>();
+    for (const t of types) set.add(t);
+    roleTypes.set(role, set);
+  }
+  for (const t of family.crossAccount?.types ?? []) crossAccount.set(t, family.crossAccount!.certainty);
+}
+
+export function resourceFamilies(): readonly ResourceFamily[] {
+  return families;
+}
+
+/** The family a type belongs to (as a main type or a side resource). */
+export function familyOf(type: string): ResourceFamily | undefined {
+  return familyByType.get(type);
+}
+
+/** Every relation row of one kind, in catalog order. */
+export function relationRows<K extends RelationRow['kind']>(kind: K): readonly Extract<RelationRow, { kind: K }>[] {
+  return (rowsByKind.get(kind) ?? []) as Extract<RelationRow, { kind: K }>[];
+}
+
+/** The relation rows of one kind that a type holds. */
+export function relationRowsOn<K extends RelationRow['kind']>(kind: K, type: string): readonly Extract<RelationRow, { kind: K }>[] {
+  return relationRows(kind).filter((r) => r.on === type);
+}
+
+/** Types that play a role: `customer-key` types declare a customer managed key, and so on. */
+export function typesWithRole(role: FamilyRole): ReadonlySet<string> {
+  return roleTypes.get(role) ?? new Set();
+}
+
+/** Whether sharing a type with another account fails under an AWS managed key: `yes`, `may`, or not known to (undefined). */
+export function crossAccountCertainty(type: string): 'yes' | 'may' | undefined {
+  return crossAccount.get(type);
+}

@@ -1,6 +1,7 @@
 // One lint run over an assembly's templates, and how a finding reads in CDK's output.
 import type { LoadedInput } from '../inputs/load.js';
 import { lint } from '../engine/lint.js';
+import { allRules } from '../../rules/index.js';
 import { verdictOf, type Verdict } from '../engine/verdict.js';
 import type { Finding, LintResult } from '../model/findings.js';
 import { resolveCdkConfig, type KmsLintOptions } from './options.js';
@@ -14,7 +15,7 @@ export interface CdkLintRun {
 
 export function lintForCdk(inputs: LoadedInput[], options: KmsLintOptions): CdkLintRun {
   const config = resolveCdkConfig(options);
-  const { result } = lint(inputs, { config, accounts: options.accounts, cwd: options.cwd, rules: options.rules });
+  const { result } = lint(inputs, { config, accounts: options.accounts, cwd: options.cwd, rules: options.rules }, allRules);
   const shown = result.findings.filter((f) => !f.suppressed && (f.severity !== 'info' || options.reportInfo));
   return { result, verdict: verdictOf(result, { allowEmpty: true }), shown };
 }

@@ -4,8 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { cosmiconfigSync } from 'cosmiconfig';
 import { ConfigError, SEARCH_PLACES, plainConfig, resolveConfig, validateConfig } from '../config/load.js';
 import type { ResolvedConfig, UserConfig } from '../config/types.js';
-import { ruleIds } from '../engine/registry.js';
-import type { Rule } from '../engine/rule.js';
+import { allRules } from '../../rules/index.js';
+import type { Rule } from '../rule-kit/types.js';
 
 export interface KmsLintOptions {
   /**
@@ -34,7 +34,7 @@ function refuseEsm(filepath: string): never {
 /** The config the options name; a bad config throws `ConfigError`, which fails synthesis with its problems listed. */
 export function resolveCdkConfig(options: KmsLintOptions): ResolvedConfig {
   const cwd = options.cwd ?? process.cwd();
-  const known = new Set([...ruleIds, ...(options.rules ?? []).map((r) => r.meta.id)]);
+  const known = [...allRules, ...(options.rules ?? [])];
   if (typeof options.config === 'object') {
     return resolveConfig(validateConfig(plainConfig(options.config, INLINE), known, INLINE), cwd);
   }

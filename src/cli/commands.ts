@@ -6,7 +6,7 @@ import type { SeveritySetting, LintResult } from '../model/findings.js';
 import { lint } from '../engine/lint.js';
 import { rulePage } from '../engine/rule-pages.js';
 import { verdictOf } from '../engine/verdict.js';
-import { allRules, docsUrlFor, findRule, ruleIds } from '../engine/registry.js';
+import { allRules, docsUrlFor, findRule, ruleIds } from '../../rules/index.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { lintFormatters } from '../reporters/index.js';
 import { UsageError, type CliIO, type CliValues } from './main.js';
@@ -50,7 +50,7 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
       configFile: values.config,
       noConfig: values['no-config'],
       noConfigJs: values['no-config-js'] || io.env.KMSLINT_NO_CONFIG_JS === '1',
-      knownRules: ruleIds,
+      knownRules: allRules,
     });
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -67,7 +67,7 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
   }
   const baseline = values.baseline ? readBaseline(values.baseline, io.cwd) : undefined;
   const { set, counted, emptyExit } = await gatherInputs(positionals, values, io);
-  const { result } = lint(set.inputs, { config, ruleOverrides, accounts, baseline, cwd: io.cwd });
+  const { result } = lint(set.inputs, { config, ruleOverrides, accounts, baseline, cwd: io.cwd }, allRules);
   const written = inputPaths(set);
 
   if (values['write-baseline']) {

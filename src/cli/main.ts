@@ -57,8 +57,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return (await import('./commands.js')).runExplainCommand(positionals, io);
       case 'init':
         return (await import('./commands.js')).runInitCommand(values, io);
+      case 'diff':
+        return await (await import('./diff-command.js')).runDiffCommand(positionals, values, io, color);
+      case 'lsp':
+        return await (await import('../lsp/server.js')).runLanguageServer(values, io);
       default:
-        io.stderr(`kmslint: the ${command} command is not available in this version yet\n`);
+        // Every command is handled above; a new one fails here loudly until it is.
+        io.stderr(`kmslint: the ${String(command)} command is not available in this version yet\n`);
         return 2;
     }
   } catch (err) {

@@ -39,8 +39,10 @@ export const OPTION_SPECS = {
   'ignore-unknown': { type: 'boolean', help: 'skip named files that are not templates silently (hooks, lint-staged)', commands: LINTING },
   'no-color': { type: 'boolean', help: 'no colours (also NO_COLOR; FORCE_COLOR as Node reads it)', commands: ['lint', 'keys', 'diff', 'rules'] },
   color: { type: 'boolean', help: 'colours even when not a terminal', commands: ['lint', 'keys', 'diff', 'rules'] },
-  all: { type: 'boolean', help: 'diff: show every finding of <after>', commands: ['diff'] },
+  all: { type: 'boolean', help: 'diff: show every finding of <after>, not only the new ones', commands: ['diff'] },
+  base: { type: 'string', value: '<git-ref>', help: 'diff: read the before side of each changed template from git', commands: ['diff'] },
   force: { type: 'boolean', help: 'init: overwrite an existing .kmslintrc.yaml', commands: ['init'] },
+  stdio: { type: 'boolean', help: 'lsp: speak the Language Server Protocol on standard input and output', commands: ['lsp'] },
   help: { type: 'boolean', short: 'h', help: 'show help (kmslint help <command> for one command)', commands: ['lint', 'keys', 'rules', 'explain', 'init', 'diff', 'lsp', 'help'] },
   version: { type: 'boolean', short: 'v', help: 'print the version', commands: ['lint', 'help'] },
 } as const satisfies Record<string, OptionSpec>;

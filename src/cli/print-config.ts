@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import type { ResolvedConfig, RuleSetting } from '../config/types.js';
 import type { SeveritySetting } from '../model/findings.js';
-import { allRules } from '../engine/registry.js';
+import { allRules } from '../../rules/index.js';
 import { ruleSettingFor } from '../engine/rule-settings.js';
 
 export interface PrintConfigOptions {

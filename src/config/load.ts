@@ -5,6 +5,7 @@ import { cosmiconfig } from 'cosmiconfig';
 import { Ajv, type ErrorObject } from 'ajv';
 import { configSchema } from './schema.js';
 import type { ResolvedConfig, UserConfig } from './types.js';
+import { knownRuleIds, ruleOptionProblems, type KnownRules } from './rule-options.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -37,14 +38,17 @@ export const SEARCH_PLACES = [
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
-export function validateConfig(value: unknown, knownRules: ReadonlySet<string>, file?: string): UserConfig {
+/** `knownRules`: rule ids, or the rules themselves so that their options are checked against their schemas. */
+export function validateConfig(value: unknown, knownRules: KnownRules, file?: string): UserConfig {
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
   const problems: string[] = [];
   if (!validator(value)) problems.push(...describeErrors(validator.errors ?? [], value));
   const cfg = (value ?? {}) as UserConfig;
+  const ids = knownRuleIds(knownRules);
   const checkRules = (rules: unknown, where: string) => {
+    problems.push(...ruleOptionProblems(rules, where, knownRules));
     if (rules && typeof rules === 'object') {
-      for (const id of Object.keys(rules)) if (!knownRules.has(id)) problems.push(`${where}.${id}: expected a rule id (see \`kmslint rules\`), found unknown rule "${id}"`);
+      for (const id of Object.keys(rules)) if (!ids.has(id)) problems.push(`${where}.${id}: expected a rule id (see \`kmslint rules\`), found unknown rule "${id}"`);
     }
   };
   checkRules(cfg.rules, 'rules');
@@ -101,7 +105,7 @@ export interface LoadConfigOptions {
   configFile?: string;
   /** `--no-config` */
   noConfig?: boolean;
-  knownRules: ReadonlySet<string>;
+  knownRules: KnownRules;
   /** `--no-config-js` / `KMSLINT_NO_CONFIG_JS=1`: a JavaScript config is code; refuse to run it. */
   noConfigJs?: boolean;
 }

@@ -1,11 +1,11 @@
 // Isolation of rule failures (issue 8): a rule runs once over the whole input set; only when it
-// throws is it run again per template, on a view holding that template's resources and the edges
-// that touch it, keeping from each view only what is located in that template. The templates on
+// throws is it run again per template, on a view holding that template's resources and the relation
+// edges that touch it, keeping from each view only what is located in that template. The templates on
 // which it still throws are the ones reported as internal errors; everything else is kept, once.
 import type { AnalysedResource, Template } from '../model/types.js';
 import type { Analysis } from '../analysis/analyse.js';
-import type { SharingModel } from '../analysis/sharing.js';
-import type { Report, Rule } from './rule.js';
+import { sharingView, type SharingModel } from '../analysis/sharing.js';
+import type { Report, Rule } from '../rule-kit/types.js';
 
 export interface IsolatedRun<T> {
   results: T[];
@@ -63,26 +63,18 @@ export function runIsolated<T>(
 function templateViews(whole: RuleScope): (template: Template) => RuleScope {
   const resources = new Map<Template, AnalysedResource[]>();
   for (const a of whole.analysis.resources) group(resources, a.resource.template, a);
-  const sharing = new Map<Template, SharingModel['sharing']>();
-  for (const e of whole.sharing.sharing) groupBoth(sharing, e.template, e.target.template, e);
-  const publishers = new Map<Template, SharingModel['publishers']>();
-  for (const e of whole.sharing.publishers) groupBoth(publishers, e.template, e.target.template, e);
-  const origins = new Map<Template, SharingModel['origins']>();
-  for (const e of whole.sharing.origins) groupBoth(origins, e.template, e.bucket.template, e);
-  return (template) => ({
+  return (template) => {
     // Lookups (byResource, evaluators, exports) stay whole: a view narrows what a rule iterates.
-    analysis: { ...whole.analysis, templates: [template], resources: resources.get(template) ?? [] },
-    sharing: { ...whole.sharing, sharing: sharing.get(template) ?? [], publishers: publishers.get(template) ?? [], origins: origins.get(template) ?? [] },
-  });
+    const relations = whole.analysis.relations.viewOf(template);
+    return {
+      analysis: { ...whole.analysis, templates: [template], resources: resources.get(template) ?? [], relations },
+      sharing: sharingView(relations),
+    };
+  };
 }
 
 function group<T>(map: Map<Template, T[]>, template: Template, item: T): void {
   const list = map.get(template);
   if (list) list.push(item);
   else map.set(template, [item]);
-}
-
-function groupBoth<T>(map: Map<Template, T[]>, a: Template, b: Template, item: T): void {
-  group(map, a, item);
-  if (b !== a) group(map, b, item);
 }

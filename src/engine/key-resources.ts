@@ -4,6 +4,7 @@ import type { Evaluator, Located } from '../analysis/evaluate.js';
 import type { Analysis } from '../analysis/analyse.js';
 import { getPath } from '../analysis/effective-key.js';
 import { KEY_TYPES } from '../analysis/classify-key.js';
+import { keyAttributes } from '../analysis/key-facts.js';
 
 export interface DeclaredKey {
   resource: Resource;
@@ -29,12 +30,13 @@ export interface WrittenKeyPolicy {
   ev: Evaluator;
 }
 
-/** Key policies written in the input: `KeyPolicy` / `policy` on keys, and `aws_kms_key_policy`. */
+/** Key policies written in the input: `KeyPolicy` / `policy` on keys, and `aws_kms_key_policy` (catalog `keyAttributes` rows). */
 export function writtenKeyPolicies(analysis: Analysis): WrittenKeyPolicy[] {
   const out: WrittenKeyPolicy[] = [];
   for (const template of analysis.templates) {
     for (const r of template.resources) {
-      const name = r.type === 'AWS::KMS::Key' || r.type === 'AWS::KMS::ReplicaKey' ? 'KeyPolicy' : KEY_TYPES.has(r.type) || r.type === 'aws_kms_key_policy' ? 'policy' : undefined;
+      // The catalog names each key type's policy attribute (and that of `aws_kms_key_policy`).
+      const name = keyAttributes(r.type).policy;
       if (!name || /(^|\.)data\./.test(r.id)) continue;
       const ev = analysis.evaluatorFor(template);
       const policy = getPath(ev, { value: r.properties ?? {}, path: r.propertiesPath }, name);

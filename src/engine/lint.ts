@@ -5,18 +5,19 @@ import type { LoadedInput } from '../inputs/load.js';
 import type { Finding, LintResult, RelatedLocation, Severity, SeveritySetting } from '../model/findings.js';
 import type { EffectiveKey, Resource, SourceRange, Template } from '../model/types.js';
 import { analyse, type Analysis, type AnalysisFailure } from '../analysis/analyse.js';
-import { buildSharingModel, type SharingModel } from '../analysis/sharing.js';
+import { sharingView, type SharingModel } from '../analysis/sharing.js';
 import { keyJson } from '../analysis/key-rows.js';
 import type { ResolvedConfig, Requirement } from '../config/types.js';
-import { allRules, docsUrlFor } from './registry.js';
+import { allRules, docsUrlFor } from '../../rules/index.js';
 import { rulePage } from './rule-pages.js';
-import type { MessageData, Report, Rule, RuleContext } from './rule.js';
+import type { MessageData, Report, Rule, RuleContext } from '../rule-kit/types.js';
 import { matchesRequirement } from './requirements.js';
-import { suppressionFor } from './suppressions.js';
+import { suppressionFor } from '../analysis/suppressions.js';
 import { ruleSettingFor, type RuleSettingInputs } from './rule-settings.js';
 import { renderMessage } from './messages.js';
 import { runIsolated, type RuleScope } from './isolate.js';
 import { compareFindings } from './order.js';
+import type { ChangeSet } from '../diff/change-set.js';
 import { version } from '../version.js';
 import { own } from '../util/objects.js';
 
@@ -31,6 +32,8 @@ export interface LintOptions {
   cwd?: string;
   /** Custom rules, run after the built-in ones; their ids must differ from every other rule's. */
   rules?: readonly Rule[];
+  /** `kmslint diff`: the change from the before side to the analysis of these inputs, for the change rules. */
+  changeOf?: (analysis: Analysis) => ChangeSet;
 }
 
 export interface LintRun {
@@ -44,14 +47,17 @@ const ENGINE_RULES = new Set(['parse-error', 'internal-error']);
 /** A suppression's own problem cannot be suppressed by another suppression. */
 const UNSUPPRESSIBLE = new Set([...ENGINE_RULES, 'invalid-suppression']);
 
-export function lint(inputs: LoadedInput[], options: LintOptions): LintRun {
+/** Lints with `builtins` (the built-in rules of rules/index.ts unless given) followed by `options.rules`. */
+export function lint(inputs: LoadedInput[], options: LintOptions, builtins: readonly Rule[] = allRules): LintRun {
   const cwd = options.cwd ?? process.cwd();
-  const rules = rulesOfRun(options.rules);
+  const rules = rulesOfRun(builtins, options.rules);
   const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
   const settings: RuleSettingInputs = { config: options.config, ruleOverrides: options.ruleOverrides, cwd };
   const templates = inputs.flatMap((i) => i.templates);
   const analysis = analyse(templates);
-  const sharing = buildSharingModel(analysis);
+  const change = options.changeOf?.(analysis);
+  // The relation graph is the analysis' (analysis.relations); `sharing` is its view for older rules.
+  const sharing = sharingView(analysis.relations);
   const configAccounts = new Set([...options.config.accounts, ...(options.accounts ?? [])]);
   const ownAccountCache = new Map<Template, Set<string>>();
   const ownAccounts = (t: Template) => {
@@ -67,7 +73,7 @@ export function lint(inputs: LoadedInput[], options: LintOptions): LintRun {
     if (!activeAnywhere(rule, options, settings)) continue;
     const ruleOptions = ruleSettingFor(rule, settings).options;
     const run = (r: Rule, scope: RuleScope, report: (x: Report) => void) => {
-      const ctx: RuleContext = { analysis: scope.analysis, sharing: scope.sharing, config: options.config, ownAccounts, requirementsFor, ruleIds, options: ruleOptions, report };
+      const ctx: RuleContext = { analysis: scope.analysis, relations: scope.analysis.relations, sharing: scope.sharing, config: options.config, ownAccounts, requirementsFor, ruleIds, options: ruleOptions, optionsFor: (res: Resource) => ruleSettingFor(r, settings, res.template.doc.file, res.id).options, change, report };
       r.check(ctx);
     };
     const { results, failures } = runIsolated(rule, { analysis, sharing }, run, (r) => toFinding(rule, r, settings));
@@ -124,14 +130,16 @@ export function lint(inputs: LoadedInput[], options: LintOptions): LintRun {
 }
 
 /** The built-in rules followed by the custom ones. */
-function rulesOfRun(custom: readonly Rule[] | undefined): readonly Rule[] {
-  if (!custom?.length) return allRules;
-  const ids = new Set(allRules.map((r) => r.meta.id));
+function rulesOfRun(given: readonly Rule[], custom: readonly Rule[] | undefined): readonly Rule[] {
+  // parse-error and internal-error are the engine's own findings: every run has them, whatever list it is given.
+  const builtins = [...given, ...allRules.filter((r) => ENGINE_RULES.has(r.meta.id) && !given.some((g) => g.meta.id === r.meta.id))];
+  if (!custom?.length) return builtins;
+  const ids = new Set(builtins.map((r) => r.meta.id));
   for (const r of custom) {
     if (ids.has(r.meta.id)) throw new Error(`custom rule ${r.meta.id}: a rule with that id already exists`);
     ids.add(r.meta.id);
   }
-  return [...allRules, ...custom];
+  return [...builtins, ...custom];
 }
 
 function findRuleIn(rules: readonly Rule[], id: string): Rule {

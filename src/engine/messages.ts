@@ -1,7 +1,7 @@
 // Renders a rule's message template (`{{name}}` placeholders, ESLint style). A message id the rule
 // does not declare, or a placeholder without a value, is a bug of the rule: it throws, and the
 // engine reports it as that rule's internal error on the input.
-import type { MessageData, RuleMeta } from './rule.js';
+import type { MessageData, RuleMeta } from '../rule-kit/types.js';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 

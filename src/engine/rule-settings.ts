@@ -4,7 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { SeveritySetting } from '../model/findings.js';
 import type { ResolvedConfig, RuleSetting } from '../config/types.js';
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit/types.js';
 import { own } from '../util/objects.js';
 
 export interface RuleSettingInputs {

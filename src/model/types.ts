@@ -130,6 +130,8 @@ export interface ResolvedKey {
   uncertain?: boolean;
   /** The key was named by a key property (as opposed to a default). */
   named?: boolean;
+  /** The catalog says the resource, as configured, keeps no data of its own under a key (key is `unknown`). */
+  nothingStored?: boolean;
   /** False when the catalog does not know which AWS managed alias (if any) this slot's service has. */
   aliasKnown?: boolean;
   /** The AWS managed alias this slot's service uses (undefined: the service has none). */
@@ -154,4 +156,26 @@ export interface AnalysedResource {
   service?: string;
   /** One variant when no condition matters; several when branches give different keys. */
   variants: KeyVariant[];
+}
+
+/**
+ * A value the input cannot know while it is read: a Terraform attribute "known only after apply", a
+ * reference to a module output or to a variable's missing part. Inputs put it where the value would
+ * be; the evaluator resolves it to `{ kind: 'unknown', why }`. It is branded with a symbol so no
+ * parsed object (a Terraform attribute or a CloudFormation intrinsic) can be mistaken for it, and it
+ * has no enumerable keys, so walkers over property trees see an empty leaf.
+ */
+export const UNKNOWN: unique symbol = Symbol('kmslint.unknown');
+
+export interface UnknownValue {
+  /** Why the value is unknown, as a reason phrase: "a value known only after apply". */
+  readonly [UNKNOWN]: string;
+}
+
+export function unknownValue(why: string): UnknownValue {
+  return Object.freeze({ [UNKNOWN]: why });
+}
+
+export function isUnknownValue(v: unknown): v is UnknownValue {
+  return typeof v === 'object' && v !== null && UNKNOWN in v;
 }

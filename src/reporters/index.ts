@@ -8,6 +8,7 @@ import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
@@ -17,6 +18,7 @@ export { formatGithub, escapeData, escapeProperty } from './github.js';
 export { formatHtml, escapeHtml } from './html.js';
 export { formatJson, toJsonReport } from './json.js';
 export { formatJunit } from './junit.js';
+export { formatMarkdown } from './markdown.js';
 export { formatSarif, toSarifLog, escapeMessageText, SARIF_SCHEMA_URI, KMSLINT_INFORMATION_URI, FINGERPRINT_KEY, AUTOMATION_ID } from './sarif.js';
 export type * from './sarif-types.js';
 export { formatStylish } from './stylish.js';
@@ -32,6 +34,7 @@ export const lintFormatters: Record<string, (result: LintResult, options: LintFo
     junit: formatJunit,
     codeclimate: formatCodeclimate,
     html: formatHtml,
+    markdown: formatMarkdown,
   },
 );
 

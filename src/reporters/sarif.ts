@@ -36,7 +36,7 @@ import type {
 } from './sarif-types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** `tool.driver.informationUri`: the repository the rule docs link into (engine/registry.ts DOCS_BASE). */
+/** `tool.driver.informationUri`: the repository the rule docs link into (rules/index.ts DOCS_BASE). */
 export const KMSLINT_INFORMATION_URI = 'https://github.com/kmslint/kmslint';
 /** Key of `result.partialFingerprints`; bump the version if the fingerprint recipe changes. */
 export const FINGERPRINT_KEY = 'kmslint/v1';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { rows } from '../../src/catalog/rows.js';
 import type { Predicate, Scalar } from '../../src/catalog/types.js';
 import keyProperties from '../../src/catalog/key-properties.json' with { type: 'json' };
-import { allRules } from '../../src/engine/registry.js';
+import { allRules } from '../../rules/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Catalog targets: a resource type and the property paths that name its key and switch KMS on.

@@ -13,7 +13,7 @@ import { analyse } from '../../src/analysis/analyse.js';
 import { keyJson, keyRows, type KeyRow } from '../../src/analysis/key-rows.js';
 import { keysFormatters } from '../../src/reporters/keys.js';
 import { ConfigError, resolveConfig, validateConfig } from '../../src/config/load.js';
-import { ruleIds } from '../../src/engine/registry.js';
+import { ruleIds } from '../../rules/index.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import {
   UNRELATED_ADDRESS,

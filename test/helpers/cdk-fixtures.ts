@@ -1,7 +1,8 @@
 // Regenerates the CDK rule fixtures (fixtures/cdk/<rule-id>/<case>/, real cloud assemblies) from the
 // small apps below. Run from the repo root after changing an app or upgrading aws-cdk-lib:
 //   npx tsx test/helpers/cdk-fixtures.ts
-// then update the lines in each cases.json if the templates moved. Keep the apps small: no Lambda
+// cases.json names each finding by its JSON path in the template (`at`), so moved lines need no edit
+// (test/helpers/rule-tester.ts computes them). Keep the apps small: no Lambda
 // code, no custom resources (autoDeleteObjects, bucket deployments), so no assets are written.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';

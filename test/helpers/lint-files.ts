@@ -2,11 +2,11 @@
 import { loadFile } from '../../src/inputs/load.js';
 import { lint } from '../../src/engine/lint.js';
 import { resolveConfig, validateConfig } from '../../src/config/load.js';
-import { ruleIds } from '../../src/engine/registry.js';
+import { allRules } from '../../rules/index.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 
 export function configFrom(raw: unknown, baseDir = process.cwd()): ResolvedConfig {
-  return resolveConfig(validateConfig(raw ?? {}, ruleIds), baseDir);
+  return resolveConfig(validateConfig(raw ?? {}, allRules), baseDir);
 }
 
 export function lintPaths(paths: string[], rawConfig?: unknown) {

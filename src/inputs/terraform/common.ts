@@ -1,10 +1,9 @@
 // What the plan and the JSON configuration readers share: the template skeleton, prototype-safe
 // copy-on-write edits of attribute trees, nested-block normalisation by catalog paths, and the
 // links from side resources (bucket SSE configuration, policies, grants, aliases) to their resource.
-import type { DocPath, Resource, SourceDocument, Template } from '../../model/types.js';
-import { catalogEntry } from '../../catalog/index.js';
+import { isUnknownValue, unknownValue, type DocPath, type Resource, type SourceDocument, type Template, type UnknownValue } from '../../model/types.js';
+import { catalogEntry, relationRows } from '../../catalog/index.js';
 import type { KeySlot, Predicate } from '../../catalog/types.js';
-import { KEY_TYPES } from '../../analysis/classify-key.js';
 import { isRecord, own, setOwn } from '../../util/objects.js';
 
 /** Deepest attribute nesting walked; deeper values are kept as they are. */
@@ -153,8 +152,9 @@ function samePath(a: readonly (string | number)[], b: readonly (string | number)
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** A `Ref` / `Fn::GetAtt` object this input wrote for a reference. */
+/** A `Ref` / `Fn::GetAtt` object this input wrote for a reference, or an unknown value in its place. */
 export function isReference(v: unknown): boolean {
+  if (isUnknownValue(v)) return true;
   if (!isRecord(v)) return false;
   const keys = Object.keys(v);
   return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Fn::GetAtt');
@@ -169,42 +169,22 @@ export function referencedId(v: unknown): string | undefined {
   return Array.isArray(att) && typeof att[0] === 'string' ? att[0] : undefined;
 }
 
-/** A reference that the evaluator reports as unknown ("… is not declared in the template"). */
-export function unknownMarker(template: Template, text: string): { Ref: string } {
-  let name = text;
-  if (template.resourcesById.has(name) || own(template.parameters, name) !== undefined) name = `${text} (known only after apply)`;
-  return { Ref: name };
+/**
+ * What stands for a traversal whose value is known only after apply (`aws_x.y.arn`, `module.m.out`):
+ * the reference itself when it names an attribute of a declared address (the evaluator follows it to
+ * the resource, so sharing and key rules still see whom it names), else the model's unknown value.
+ */
+export function unknownMarker(template: Template, text: string): { Ref: string } | UnknownValue {
+  if (template.resourcesById.has(text) || own(template.parameters, text) !== undefined) return unknownValue(`${text} (known only after apply)`);
+  return { Ref: text };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Side resources (issue 4 §3): resources that configure another one. `keyBearing` ones set the key of
 // their target, which is then analysed through them (Resource.keySource).
 
-interface SideLink {
-  type: string;
-  /** Attribute naming the target. */
-  attribute: string;
-  targets: readonly string[];
-  /** Attributes of the target that the attribute's value may equal (plan values hold names, URLs, ARNs). */
-  match: readonly string[];
-  keyBearing?: boolean;
-}
-
-const KEYS = [...KEY_TYPES].filter((t) => t.startsWith('aws_'));
-const BUCKETS = ['aws_s3_bucket', 'aws_s3_directory_bucket'];
-
-export const SIDE_LINKS: readonly SideLink[] = [
-  // Directory buckets are left out: SSE-KMS there needs a customer key, the general S3 fallback does not apply.
-  { type: 'aws_s3_bucket_server_side_encryption_configuration', attribute: 'bucket', targets: ['aws_s3_bucket'], match: ['bucket', 'id'], keyBearing: true },
-  { type: 'aws_s3_bucket_policy', attribute: 'bucket', targets: BUCKETS, match: ['bucket', 'id'] },
-  { type: 'aws_sqs_queue_policy', attribute: 'queue_url', targets: ['aws_sqs_queue'], match: ['url', 'id'] },
-  { type: 'aws_sns_topic_policy', attribute: 'arn', targets: ['aws_sns_topic'], match: ['arn', 'id'] },
-  { type: 'aws_secretsmanager_secret_policy', attribute: 'secret_arn', targets: ['aws_secretsmanager_secret'], match: ['arn', 'id'] },
-  { type: 'aws_kms_key_policy', attribute: 'key_id', targets: KEYS, match: ['key_id', 'id', 'arn'] },
-  { type: 'aws_kms_grant', attribute: 'key_id', targets: KEYS, match: ['key_id', 'id', 'arn'] },
-  { type: 'aws_kms_alias', attribute: 'target_key_id', targets: KEYS, match: ['key_id', 'id', 'arn'] },
-  { type: 'aws_ebs_default_kms_key', attribute: 'key_arn', targets: KEYS, match: ['arn', 'key_id', 'id'] },
-];
+/** Side links of the catalog (relation rows of kind `sideLink`), read once. */
+const SIDE_LINKS = relationRows('sideLink');
 
 /**
  * Link every side resource to its target: `attachesTo` on all of them, `keySource` on the target of
@@ -221,7 +201,7 @@ export function linkSideResources(template: Template, moduleOf: (r: Resource) =>
     else byType.set(r.type, [r]);
   }
   for (const link of SIDE_LINKS) {
-    for (const side of byType.get(link.type) ?? []) {
+    for (const side of byType.get(link.on) ?? []) {
       const value = own(side.properties, link.attribute);
       let target: Resource | undefined;
       const id = referencedId(value);

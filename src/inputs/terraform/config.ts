@@ -245,7 +245,7 @@ class ConfigReader {
     return size;
   }
 
-  private marker(expr: string): { Ref: string } {
+  private marker(expr: string): unknown {
     return unknownMarker(this.template, expr);
   }
 

@@ -8,14 +8,17 @@
 // to the referenced instance (resolved within the module, through module inputs and outputs), the
 // literal alias/key id of a KMS data source, or an unresolvable `Ref` that reads as unknown.
 // Attributes the configuration does not set are left absent, so the catalog's fallback applies.
-import type { Resource, SourceDocument, Template } from '../../model/types.js';
+import { unknownValue, type Resource, type SourceDocument, type Template } from '../../model/types.js';
 import { DocumentParseError } from '../errors.js';
-import { ALIAS_TYPES, KEY_TYPES, awsManagedAlias } from '../../analysis/classify-key.js';
+import { typesWithRole } from '../../catalog/index.js';
+import { awsManagedAlias } from '../../catalog/kms-names.js';
 import { isRecord, own, setOwn } from '../../util/objects.js';
 import { type Step, indexText, isIndex, isName, moduleCallPath, parentModule, parseTraversal, splitAddress, within } from './address.js';
 import { MAX_DEPTH, addAccount, addResource, emptyTemplate, linkSideResources, setIn, unknownMarker } from './common.js';
 
 /** Major versions of the plan format this reader understands (0.1/0.2 are Terraform 0.12–0.15, 1.x since 1.0). */
+const KEY_TYPES = typesWithRole('customer-key');
+const ALIAS_TYPES = typesWithRole('alias');
 const SUPPORTED_MAJORS = new Set(['0', '1']);
 /** Hops through module inputs/outputs followed for one reference. */
 const MAX_HOPS = 16;
@@ -277,7 +280,7 @@ class PlanReader {
       const target = this.resolveExpression(expr, ctx);
       const usable = target && !(target.kind === 'resource' && target.inst === inst) ? target : undefined;
       if (unknownNow) {
-        edits.push({ path: [...path, attr], value: usable ? toExpression(usable) : unknownMarker(this.template, markerText(own(expr, 'references'))) });
+        edits.push({ path: [...path, attr], value: usable ? toExpression(usable) : unknownReference(this.template, own(expr, 'references')) });
       } else if (typeof v === 'string' && usable && verifies(usable, v)) {
         edits.push({ path: [...path, attr], value: toExpression(usable) });
       }
@@ -468,10 +471,13 @@ function verifies(t: Target, value: string): boolean {
   return IDENTITY_ATTRIBUTES.some((a) => own(t.inst.values, a) === value);
 }
 
-function markerText(refs: unknown): string {
+/** The first reference an expression names (as a marker), or a plain unknown when it names none. */
+function unknownReference(template: Template, refs: unknown): unknown {
   const useful = Array.isArray(refs) ? refs.filter((r): r is string => typeof r === 'string' && !/^(each|count|path|self|terraform)\./.test(r)) : [];
-  return useful[0] ?? 'a value known only after apply';
+  return useful.length ? unknownMarker(template, useful[0]) : AFTER_APPLY;
 }
+
+const AFTER_APPLY = unknownValue('a value known only after apply');
 
 /** Follow attribute and index steps into a literal (a variable holding an object). */
 function follow(value: unknown, steps: readonly Step[]): unknown {
@@ -507,7 +513,7 @@ function markUnknown(template: Template, values: unknown, unknown: unknown, path
   }
   if (!isRecord(unknown) || !isRecord(values)) return;
   for (const [k, u] of Object.entries(unknown)) {
-    if (u === true) edits.push({ path: [...path, k], value: unknownMarker(template, 'a value known only after apply') });
+    if (u === true) edits.push({ path: [...path, k], value: AFTER_APPLY });
     else markUnknown(template, own(values, k), u, [...path, k], edits, depth + 1);
   }
 }

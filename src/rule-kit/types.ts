@@ -1,17 +1,21 @@
-// What a rule is: typed `meta` and a check over the analysed model. Rules never parse or resolve,
-// and never build message strings: they report a message id and its data; the engine renders it.
-import type { AnalysedResource, Branch, DocPath, EffectiveKey, ResolvedKey, Resource, SourceRange, Template } from '../model/types.js';
+// What a rule is, as the engine sees it: typed `meta` and a check over the analysed model. Rules
+// never parse or resolve, and never build message strings: they report a message id and its data;
+// the engine renders it. Rule authors write rules with `createRule`, which types these per rule.
+import type { AnalysedResource, DocPath, EffectiveKey, Resource, SourceRange, Template } from '../model/types.js';
 import type { Severity } from '../model/findings.js';
 import type { Analysis } from '../analysis/analyse.js';
 import type { SharingModel } from '../analysis/sharing.js';
+import type { RelationGraph } from '../analysis/relations.js';
 import type { ResolvedConfig, Requirement } from '../config/types.js';
+import type { RuleOptionsSchema } from './options-schema.js';
+import type { ChangeSet } from '../diff/change-set.js';
 
 export interface RuleMeta {
   id: string;
   defaultSeverity: Severity;
   description: string;
-  /** Contract group: misuse, requirement, hygiene, information. */
-  group: 'misuse' | 'requirement' | 'hygiene' | 'information';
+  /** Contract group: misuse, requirement, hygiene, information; `change` rules run only in `kmslint diff`. */
+  group: 'misuse' | 'requirement' | 'hygiene' | 'information' | 'change';
   /** For requirement rules: the `require` key that turns the rule on. */
   requirement?: keyof Requirement['require'];
   /**
@@ -19,6 +23,11 @@ export interface RuleMeta {
    * goes into the fingerprint, so a template can be reworded without breaking baselines.
    */
   messages: Readonly<Record<string, string>>;
+  /**
+   * JSON Schema of the rule's options (`rules: { id: [severity, options] }`), checked when the config
+   * is read; a rule without one accepts any options object (custom rules written before the kit).
+   */
+  schema?: RuleOptionsSchema;
   /** Where the rule is documented; built-in rules default to their page in rules/. */
   docsUrl?: string;
   /** GitHub code scanning `security-severity` (0.0–10.0), when not derived from the default severity. */
@@ -64,6 +73,13 @@ export interface Report {
 
 export interface RuleContext {
   analysis: Analysis;
+  /** How resources relate (analysis.relations): rules query it with `from(resource, kind)` / `into(resource, kind)`. */
+  relations: RelationGraph;
+  /**
+   * The sharing, publisher and origin edges of `relations` as lists, kept for custom rules written
+   * against it; no built-in rule reads it.
+   * @deprecated query `relations` instead.
+   */
   sharing: SharingModel;
   config: ResolvedConfig;
   /** Accounts that are "ours" for a template (contract §2). */
@@ -72,8 +88,12 @@ export interface RuleContext {
   requirementsFor(resource: Resource): Requirement[];
   /** Ids of every rule of this run (built-in and custom), e.g. to validate suppressions. */
   ruleIds: ReadonlySet<string>;
-  /** Options given to this rule in config (`rules: { id: [severity, options] }`). */
+  /** Options given to this rule in config (`rules: { id: [severity, options] }`), validated against `meta.schema`. */
   options: Record<string, unknown>;
+  /** The options at one resource: `options` with those of the config's matching `overrides` (by file or resource) merged in. */
+  optionsFor(resource: Resource): Record<string, unknown>;
+  /** `kmslint diff` only: the change from the before side to this analysis (the after side). */
+  change?: ChangeSet;
   report(r: Report): void;
 }
 
@@ -82,28 +102,5 @@ export interface Rule {
   check(ctx: RuleContext): void;
 }
 
-/** Rules that look at each analysed resource's key variants use this. */
-export function forEachVariant(
-  analysis: Analysis,
-  fn: (a: AnalysedResource, v: AnalysedResource['variants'][number]) => void,
-): void {
-  for (const a of analysis.resources) for (const v of a.variants) fn(a, v);
-}
-
-/** A variant's primary key (purpose `data`) followed by its secondary keys. */
-export function keysOf(v: AnalysedResource['variants'][number]): { purpose: string; resolved: ResolvedKey }[] {
-  return [{ purpose: 'data', resolved: v.primary }, ...v.secondary];
-}
-
-/**
- * For the misuse rules: each condition branch in which a resource's key is AWS managed — the
- * primary key, or the secondary key of `purpose` when the resource has one.
- */
-export function awsManagedKeys(analysis: Analysis, resource: Resource, purpose?: string): { branch: Branch; key: ResolvedKey }[] {
-  const analysed = analysis.byResource.get(resource.template)?.get(resource.id);
-  if (!analysed) return [];
-  return analysed.variants.flatMap((v) => {
-    const key = (purpose && v.secondary.find((x) => x.purpose === purpose)?.resolved) || v.primary;
-    return key.key.kind === 'aws-managed' ? [{ branch: v.branch, key }] : [];
-  });
-}
+/** One key variant (condition branch) of an analysed resource. */
+export type KeyVariant = AnalysedResource['variants'][number];

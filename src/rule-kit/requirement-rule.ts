@@ -3,8 +3,9 @@
 import type { EffectiveKey, ResolvedKey } from '../model/types.js';
 import type { Requirement } from '../config/types.js';
 import type { Severity } from '../model/findings.js';
-import type { Rule } from './rule.js';
+import type { Rule } from './types.js';
 import { customerKeyFacts, type CustomerKeyFacts } from '../analysis/key-facts.js';
+import { createRule, NO_OPTIONS } from './create-rule.js';
 import { keyPhrase } from './phrases.js';
 
 export interface RequirementCheck {
@@ -22,7 +23,7 @@ export function requirementRule(spec: {
   wants: (require: Requirement['require']) => string;
   check: RequirementCheck;
 }): Rule {
-  return {
+  return createRule({
     meta: {
       id: spec.id,
       defaultSeverity: 'error',
@@ -32,6 +33,7 @@ export function requirementRule(spec: {
       // One sentence for both; the id says whether the input proves the requirement unmet or
       // cannot tell (a warning), so a finding that turns from one into the other is a new one.
       messages: { unmet: REQUIREMENT_MESSAGE, unverifiable: REQUIREMENT_MESSAGE },
+      schema: NO_OPTIONS,
     },
     check(ctx) {
       for (const a of ctx.analysis.resources) {
@@ -58,7 +60,7 @@ export function requirementRule(spec: {
         }
       }
     },
-  };
+  });
 }
 
 /** The common reason a non-customer key fails a requirement about key control. */

@@ -1,0 +1,43 @@
+// Amazon Bedrock types of group 1 (the agent and guardrail rows are in rows.ts).
+// - Data Automation blueprints, projects and libraries: "by default, BDA encrypts data with AWS
+//   owned keys" (encryption-bda).
+// - Flows: "By default, Amazon Bedrock encrypts this data using an AWS managed key"; sessions: "uses
+//   AWS-managed keys"; prompts: a customer managed key instead of "an AWS managed key"
+//   (prompt-management-prereq). No alias is documented: by the lead's decision they fall back to an
+//   AWS managed key under the placeholder alias/aws/bedrock. Bedrock's agent page says its default is
+//   an AWS owned key, so the service's pages disagree: confidence U, both pages cited
+//   (docs/catalog-notes-group-1.md).
+import type { CatalogRow } from '../types.js';
+import { optionalKeyRow, undocumentedAlias } from './group-1-kit.js';
+
+const GUIDE = 'https://docs.aws.amazon.com/bedrock/latest/userguide';
+const BDA_OWNED = { kind: 'aws-owned', what: 'an AWS owned key (Bedrock Data Automation default)' } as const;
+/** Agents: "Amazon Bedrock uses default AWS-owned keys to automatically encrypt agent's information". */
+const AGENTS_PAGE = `${GUIDE}/encryption-agents-new.html`;
+const AGAINST = 'its agent page says Bedrock encrypts by default with AWS owned keys';
+const AWS_KEY = undocumentedAlias('alias/aws/bedrock', 'an AWS managed key', AGAINST);
+const SESSION_KEY = undocumentedAlias('alias/aws/bedrock', 'AWS-managed keys', AGAINST);
+
+export const bedrockRows: readonly CatalogRow[] = [
+  optionalKeyRow('AWS::Bedrock::Blueprint', 'Bedrock Data Automation', 'KmsKeyId', BDA_OWNED, { confidence: 'V', source: `${GUIDE}/encryption-bda.html` }),
+  optionalKeyRow('AWS::Bedrock::DataAutomationProject', 'Bedrock Data Automation', 'KmsKeyId', BDA_OWNED, { confidence: 'V', source: `${GUIDE}/encryption-bda.html` }),
+  {
+    // KmsKeyId is required inside EncryptionConfiguration.
+    cfnTypes: ['AWS::Bedrock::DataAutomationLibrary'],
+    service: 'Bedrock Data Automation',
+    confidence: 'V',
+    source: `${GUIDE}/encryption-bda.html`,
+    slots: [
+      {
+        purpose: 'data',
+        key: 'EncryptionConfiguration.KmsKeyId',
+        on: { present: 'EncryptionConfiguration' },
+        onNoKey: { kind: 'unknown', why: 'EncryptionConfiguration requires KmsKeyId' },
+        off: [{ outcome: BDA_OWNED }],
+      },
+    ],
+  },
+  optionalKeyRow('AWS::Bedrock::Flow', 'Amazon Bedrock', 'CustomerEncryptionKeyArn', AWS_KEY, { confidence: 'U', source: `${GUIDE}/encryption-flows.html ${AGENTS_PAGE}` }),
+  optionalKeyRow('AWS::Bedrock::Session', 'Amazon Bedrock', 'EncryptionKeyArn', SESSION_KEY, { confidence: 'U', source: `${GUIDE}/sessions-encryption.html ${AGENTS_PAGE}` }),
+  optionalKeyRow('AWS::Bedrock::Prompt', 'Amazon Bedrock', 'CustomerEncryptionKeyArn', AWS_KEY, { confidence: 'U', source: `${GUIDE}/prompt-management-prereq.html ${AGENTS_PAGE}` }),
+];

@@ -1,0 +1,70 @@
+// A rule's options as a JSON Schema (meta.schema): the config reader validates what a config writes
+// against it (src/config/rule-options.ts), and `OptionsOf` gives the rule the options' type from the
+// same literal, so the schema is the one statement of what a rule accepts.
+import { Ajv, type ValidateFunction } from 'ajv';
+
+/**
+ * The JSON Schema subset rule options use: an object of named options. Options given in several
+ * places (config, overrides) are merged before the rule sees them, so each option has a `default`
+ * or is optional; `required` would be checked against each partial options object, not the merge.
+ */
+export interface RuleOptionsSchema {
+  readonly type: 'object';
+  readonly properties?: Readonly<Record<string, OptionSchema>>;
+  readonly additionalProperties?: boolean;
+  readonly [keyword: string]: unknown;
+}
+
+export interface OptionSchema {
+  readonly type?: 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object';
+  readonly enum?: readonly unknown[];
+  readonly items?: OptionSchema;
+  readonly properties?: Readonly<Record<string, OptionSchema>>;
+  readonly default?: unknown;
+  readonly description?: string;
+  readonly [keyword: string]: unknown;
+}
+
+/** The value type one option schema describes. */
+export type ValueOf<S> = S extends { readonly enum: readonly (infer E)[] }
+  ? E
+  : S extends { readonly type: 'string' }
+    ? string
+    : S extends { readonly type: 'number' | 'integer' }
+      ? number
+      : S extends { readonly type: 'boolean' }
+        ? boolean
+        : S extends { readonly type: 'array'; readonly items: infer I }
+          ? ValueOf<I>[]
+          : S extends { readonly type: 'object'; readonly properties: Readonly<Record<string, unknown>> }
+            ? OptionsOf<S>
+            : unknown;
+
+type WithDefault<P> = { [K in keyof P]: P[K] extends { readonly default: unknown } ? K : never }[keyof P];
+
+/**
+ * The options object a schema describes, as the rule receives it: an option with a `default` is
+ * always present (the kit fills defaults in), any other is optional.
+ */
+export type OptionsOf<S> = S extends { readonly properties: infer P }
+  ? { readonly [K in WithDefault<P>]: ValueOf<P[K]> } & { readonly [K in Exclude<keyof P, WithDefault<P>>]?: ValueOf<P[K]> }
+  : S extends { readonly additionalProperties: false }
+    ? Readonly<Record<never, never>>
+    : Readonly<Record<string, unknown>>;
+
+const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+const compiled = new WeakMap<RuleOptionsSchema, ValidateFunction>();
+
+/** The validator of a schema, compiled once. */
+export function optionsValidator(schema: RuleOptionsSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  return validate;
+}
+
+/** A copy of validated options with the schema's defaults filled in (the config's value is left as written). */
+export function withDefaults(schema: RuleOptionsSchema, options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const copy = structuredClone(options) as Record<string, unknown>;
+  optionsValidator(schema)(copy);
+  return copy;
+}
