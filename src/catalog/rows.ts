@@ -4,6 +4,7 @@
 import type { CatalogRow, KeySlot, Outcome } from './types.js';
 import { samRows } from './sam-rows.js';
 import { familyRows } from './families/index.js';
+import { namedOnly } from './slot-kit.js';
 
 const KMS_ALGOS = ['aws:kms', 'aws:kms:dsse'] as const;
 
@@ -24,21 +25,9 @@ const EBS_DEVICE_OFF: KeySlot['off'] = [
   },
 ];
 
-/** A secondary key that is reported only when the template names it (no documented default). */
 /** Keys handed to Amazon S3 for objects a service writes there may be S3's AWS managed key. */
 const S3_ALIAS = 'alias/aws/s3';
 
-function namedKey(purpose: string, key: string, scope?: string, alias?: string): KeySlot {
-  return {
-    purpose,
-    ...(scope ? { scope } : {}),
-    ...(alias ? { alias } : {}),
-    key,
-    on: { present: key },
-    onNoKey: { kind: 'unknown', why: 'no key named' },
-    off: [],
-  };
-}
 
 export const rows: readonly CatalogRow[] = [
   // 1
@@ -66,9 +55,9 @@ export const rows: readonly CatalogRow[] = [
         off: [],
       },
       // S3 Metadata tables take a customer managed key only (no AWS managed fallback).
-      namedKey('metadata-journal-table', 'MetadataConfiguration.JournalTableConfiguration.EncryptionConfiguration.KmsKeyArn'),
-      namedKey('metadata-inventory-table', 'MetadataConfiguration.InventoryTableConfiguration.EncryptionConfiguration.KmsKeyArn'),
-      namedKey('metadata-annotation-table', 'MetadataConfiguration.AnnotationTableConfiguration.EncryptionConfiguration.KmsKeyArn'),
+      namedOnly('metadata-journal-table', 'MetadataConfiguration.JournalTableConfiguration.EncryptionConfiguration.KmsKeyArn'),
+      namedOnly('metadata-inventory-table', 'MetadataConfiguration.InventoryTableConfiguration.EncryptionConfiguration.KmsKeyArn'),
+      namedOnly('metadata-annotation-table', 'MetadataConfiguration.AnnotationTableConfiguration.EncryptionConfiguration.KmsKeyArn'),
     ],
     terraform: [
       {
@@ -415,7 +404,7 @@ export const rows: readonly CatalogRow[] = [
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/secretsmanager' },
         off: [],
       },
-      namedKey('backup-replica', 'AutomaticBackupReplicationKmsKeyId'),
+      namedOnly('backup-replica', 'AutomaticBackupReplicationKmsKeyId'),
     ],
     terraform: [
       {
@@ -691,7 +680,7 @@ export const rows: readonly CatalogRow[] = [
             onNoKey: { kind: 'aws-managed', alias: 'alias/aws/dynamodb' },
             off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key (DynamoDB always encrypts tables)' } }],
           },
-          namedKey('replica', 'kms_key_arn', 'replica[]'),
+          namedOnly('replica', 'kms_key_arn', 'replica[]'),
         ],
       },
     ],
@@ -714,7 +703,7 @@ export const rows: readonly CatalogRow[] = [
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/dynamodb', note: 'in each replica Region' },
         off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key (DynamoDB always encrypts tables)' } }],
       },
-      namedKey('replica', 'SSESpecification.KMSMasterKeyId', 'Replicas[]'),
+      namedOnly('replica', 'SSESpecification.KMSMasterKeyId', 'Replicas[]'),
     ],
     // aws_dynamodb_table (server_side_encryption + replica[].kms_key_arn) is covered by row 14.
     terraform: [
@@ -826,8 +815,8 @@ export const rows: readonly CatalogRow[] = [
         off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key for its code package (no environment variables or SnapStart snapshot to encrypt with alias/aws/lambda)' } }],
       },
       // The .zip deployment package: an AWS owned key unless this names a customer managed key.
-      namedKey('source-package', 'Code.SourceKMSKeyArn'),
-      namedKey('durable-execution', 'DurableConfig.KMSKeyArn'),
+      namedOnly('source-package', 'Code.SourceKMSKeyArn'),
+      namedOnly('durable-execution', 'DurableConfig.KMSKeyArn'),
     ],
     terraform: [
       {
@@ -1077,7 +1066,7 @@ export const rows: readonly CatalogRow[] = [
           ['snowflake-s3', 'SnowflakeDestinationConfiguration.S3Configuration'],
           ['iceberg-s3', 'IcebergDestinationConfiguration.S3Configuration'],
         ] as const
-      ).map(([purpose, at]) => namedKey(purpose, `${at}.EncryptionConfiguration.KMSEncryptionConfig.AWSKMSKeyARN`, undefined, S3_ALIAS)),
+      ).map(([purpose, at]) => namedOnly(purpose, `${at}.EncryptionConfiguration.KMSEncryptionConfig.AWSKMSKeyARN`, undefined, S3_ALIAS)),
     ],
     terraform: [
       {
@@ -1115,7 +1104,7 @@ export const rows: readonly CatalogRow[] = [
               ['snowflake-s3', 'snowflake_configuration[].s3_configuration[]'],
               ['iceberg-s3', 'iceberg_configuration[].s3_configuration[]'],
             ] as const
-          ).map(([purpose, at]) => namedKey(purpose, `${at}.kms_key_arn`, undefined, S3_ALIAS)),
+          ).map(([purpose, at]) => namedOnly(purpose, `${at}.kms_key_arn`, undefined, S3_ALIAS)),
         ],
       },
     ],
@@ -1362,7 +1351,7 @@ export const rows: readonly CatalogRow[] = [
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/secretsmanager', note: 'may differ: inferred from the Secrets Manager default' },
         off: [],
       },
-      namedKey('snapshot-copy', 'DestinationKmsKeyId', 'SnapshotCopyConfigurations[]'),
+      namedOnly('snapshot-copy', 'DestinationKmsKeyId', 'SnapshotCopyConfigurations[]'),
     ],
     terraform: [
       {
@@ -2002,16 +1991,16 @@ export const rows: readonly CatalogRow[] = [
           },
         ],
       },
-      namedKey('customer-content', 'WorkGroupConfiguration.CustomerContentEncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
-      namedKey('managed-query-results', 'WorkGroupConfiguration.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
-      namedKey('managed-logging', 'WorkGroupConfiguration.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
-      namedKey('s3-logging', 'WorkGroupConfiguration.MonitoringConfiguration.S3LoggingConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedOnly('customer-content', 'WorkGroupConfiguration.CustomerContentEncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedOnly('managed-query-results', 'WorkGroupConfiguration.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedOnly('managed-logging', 'WorkGroupConfiguration.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
+      namedOnly('s3-logging', 'WorkGroupConfiguration.MonitoringConfiguration.S3LoggingConfiguration.KmsKey', undefined, S3_ALIAS),
       // The legacy update-only structure carries the same keys.
-      namedKey('updates-results', 'WorkGroupConfigurationUpdates.ResultConfigurationUpdates.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
-      namedKey('updates-customer-content', 'WorkGroupConfigurationUpdates.CustomerContentEncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
-      namedKey('updates-managed-query-results', 'WorkGroupConfigurationUpdates.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
-      namedKey('updates-managed-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
-      namedKey('updates-s3-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.S3LoggingConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedOnly('updates-results', 'WorkGroupConfigurationUpdates.ResultConfigurationUpdates.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedOnly('updates-customer-content', 'WorkGroupConfigurationUpdates.CustomerContentEncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedOnly('updates-managed-query-results', 'WorkGroupConfigurationUpdates.ManagedQueryResultsConfiguration.EncryptionConfiguration.KmsKey', undefined, S3_ALIAS),
+      namedOnly('updates-managed-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey'),
+      namedOnly('updates-s3-logging', 'WorkGroupConfigurationUpdates.MonitoringConfiguration.S3LoggingConfiguration.KmsKey', undefined, S3_ALIAS),
     ],
     terraform: [
       {
@@ -2105,8 +2094,8 @@ export const rows: readonly CatalogRow[] = [
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/s3' },
         off: [],
       },
-      namedKey('core-dump', 'CoreDumpConfig.KmsKeyId', 'ProductionVariants[]'),
-      namedKey('shadow-core-dump', 'CoreDumpConfig.KmsKeyId', 'ShadowProductionVariants[]'),
+      namedOnly('core-dump', 'CoreDumpConfig.KmsKeyId', 'ProductionVariants[]'),
+      namedOnly('shadow-core-dump', 'CoreDumpConfig.KmsKeyId', 'ShadowProductionVariants[]'),
     ],
     terraform: [
       {
@@ -2137,7 +2126,7 @@ export const rows: readonly CatalogRow[] = [
             onNoKey: { kind: 'aws-managed', alias: 'alias/aws/s3' },
             off: [],
           },
-          namedKey('core-dump', 'core_dump_config[].kms_key_id', 'production_variants[]'),
+          namedOnly('core-dump', 'core_dump_config[].kms_key_id', 'production_variants[]'),
         ],
       },
     ],
@@ -2160,7 +2149,7 @@ export const rows: readonly CatalogRow[] = [
         },
         off: [],
       },
-      namedKey('sharing-s3', 'DefaultUserSettings.SharingSettings.S3KmsKeyId', undefined, S3_ALIAS),
+      namedOnly('sharing-s3', 'DefaultUserSettings.SharingSettings.S3KmsKeyId', undefined, S3_ALIAS),
     ],
     terraform: [
       {
@@ -2177,7 +2166,7 @@ export const rows: readonly CatalogRow[] = [
             },
             off: [],
           },
-          namedKey('sharing-s3', 'default_user_settings[].sharing_settings[].s3_kms_key_id', undefined, S3_ALIAS),
+          namedOnly('sharing-s3', 'default_user_settings[].sharing_settings[].s3_kms_key_id', undefined, S3_ALIAS),
         ],
       },
     ],
@@ -2376,7 +2365,7 @@ export const rows: readonly CatalogRow[] = [
         off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key for user pool data', note: 'may differ: inferred, not stated by AWS' } }],
       },
       // Encrypts codes and temporary passwords sent to custom sender Lambda triggers.
-      namedKey('custom-sender', 'LambdaConfig.KMSKeyID'),
+      namedOnly('custom-sender', 'LambdaConfig.KMSKeyID'),
     ],
     terraform: [
       {
@@ -2389,7 +2378,7 @@ export const rows: readonly CatalogRow[] = [
             onNoKey: { kind: 'aws-owned', what: 'an AWS owned key for user pool data', note: 'may differ: inferred, not stated by AWS' },
             off: [],
           },
-          namedKey('custom-sender', 'lambda_config[].kms_key_id'),
+          namedOnly('custom-sender', 'lambda_config[].kms_key_id'),
         ],
       },
     ],
@@ -3142,8 +3131,8 @@ export const rows: readonly CatalogRow[] = [
         onNoKey: { kind: 'unknown', why: 'no key named' },
         off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key for Fargate ephemeral storage', note: 'may differ: inferred, not stated by AWS' } }],
       },
-      namedKey('managed-storage', 'Configuration.ManagedStorageConfiguration.KmsKeyId'),
-      namedKey('execute-command', 'Configuration.ExecuteCommandConfiguration.KmsKeyId'),
+      namedOnly('managed-storage', 'Configuration.ManagedStorageConfiguration.KmsKeyId'),
+      namedOnly('execute-command', 'Configuration.ExecuteCommandConfiguration.KmsKeyId'),
     ],
     terraform: [
       {
@@ -3156,8 +3145,8 @@ export const rows: readonly CatalogRow[] = [
             onNoKey: { kind: 'unknown', why: 'no key named' },
             off: [{ outcome: { kind: 'aws-owned', what: 'an AWS owned key for Fargate ephemeral storage', note: 'may differ: inferred, not stated by AWS' } }],
           },
-          namedKey('managed-storage', 'configuration[].managed_storage_configuration[].kms_key_id'),
-          namedKey('execute-command', 'configuration[].execute_command_configuration[].kms_key_id'),
+          namedOnly('managed-storage', 'configuration[].managed_storage_configuration[].kms_key_id'),
+          namedOnly('execute-command', 'configuration[].execute_command_configuration[].kms_key_id'),
         ],
       },
     ],
@@ -3242,7 +3231,7 @@ export const rows: readonly CatalogRow[] = [
         onNoKey: { kind: 'aws-managed', alias: 'alias/aws/lambda' },
         off: [],
       },
-      namedKey('replica-lambda-environment', 'KmsKeyArn', 'Replicas[]'),
+      namedOnly('replica-lambda-environment', 'KmsKeyArn', 'Replicas[]'),
     ],
     terraform: [
       {

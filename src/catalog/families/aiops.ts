@@ -2,7 +2,7 @@
 // "uses an AWS key" (CFN text); the API's EncryptionConfiguration.type names the alternative
 // AWS_OWNED_KEY, so the fallback is an AWS owned key, partly stated (P).
 import type { CatalogRow } from '../types.js';
-import { cfnPage } from './group-1-kit.js';
+import { cfnPage } from '../slot-kit.js';
 
 const TYPE = 'AWS::AIOps::InvestigationGroup';
 

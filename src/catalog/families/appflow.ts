@@ -2,7 +2,7 @@
 // AppFlow-managed KMS key" (CFN KMSArn text, both types). No alias is documented, so the fallback is
 // an AWS managed key under a placeholder alias (lead's decision, docs/catalog-notes-group-1.md; P).
 import type { CatalogRow } from '../types.js';
-import { cfnPage, optionalKey, undocumentedAlias } from './group-1-kit.js';
+import { cfnPage, optionalKey, undocumentedAlias } from '../slot-kit.js';
 
 const FALLBACK = undocumentedAlias('alias/aws/appflow', 'the Amazon AppFlow-managed KMS key');
 

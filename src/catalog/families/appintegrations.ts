@@ -1,6 +1,6 @@
 // Amazon AppIntegrations data integrations: KmsKey is required (CFN reference, "Required: Yes").
 import type { CatalogRow, KeySlot } from '../types.js';
-import { cfnPage } from './group-1-kit.js';
+import { cfnPage } from '../slot-kit.js';
 
 const TYPE = 'AWS::AppIntegrations::DataIntegration';
 

@@ -8,7 +8,7 @@
 //   an AWS owned key, so the service's pages disagree: confidence U, both pages cited
 //   (docs/catalog-notes-group-1.md).
 import type { CatalogRow } from '../types.js';
-import { optionalKeyRow, undocumentedAlias } from './group-1-kit.js';
+import { optionalKeyRow, undocumentedAlias } from '../slot-kit.js';
 
 const GUIDE = 'https://docs.aws.amazon.com/bedrock/latest/userguide';
 const BDA_OWNED = { kind: 'aws-owned', what: 'an AWS owned key (Bedrock Data Automation default)' } as const;

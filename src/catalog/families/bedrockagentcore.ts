@@ -4,7 +4,7 @@
 // bundles, datasets, evaluators and policy engines are not named on that page; the general statement
 // is applied to them (P).
 import type { CatalogRow } from '../types.js';
-import { cfnPage, optionalKeyRow } from './group-1-kit.js';
+import { cfnPage, optionalKeyRow } from '../slot-kit.js';
 
 const ENCRYPTION_PAGE = 'https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/data-encryption.html';
 const OWNED = { kind: 'aws-owned', what: 'an AWS owned key (AgentCore default)' } as const;

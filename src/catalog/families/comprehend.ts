@@ -5,7 +5,7 @@
 // the key in AWS's words. The volume, output and data lake keys have no documented default: they are
 // reported only when named.
 import type { CatalogRow, Outcome } from '../types.js';
-import { namedOnly, optionalKey } from './group-1-kit.js';
+import { namedOnly, optionalKey } from '../slot-kit.js';
 
 const SOURCE = 'https://docs.aws.amazon.com/comprehend/latest/dg/kms-in-comprehend.html';
 const SERVICE = 'Amazon Comprehend';
@@ -25,7 +25,7 @@ export const comprehendRows: readonly CatalogRow[] = [
     slots: [
       optionalKey('ModelKmsKeyId', OWN_KEY),
       namedOnly('volume', 'VolumeKmsKeyId'),
-      namedOnly('output', 'OutputDataConfig.KmsKeyId', S3_ALIAS),
+      namedOnly('output', 'OutputDataConfig.KmsKeyId', undefined, S3_ALIAS),
     ],
   },
   {
@@ -43,7 +43,7 @@ export const comprehendRows: readonly CatalogRow[] = [
     slots: [
       optionalKey('DataSecurityConfig.ModelKmsKeyId', OWN_KEY),
       namedOnly('volume', 'DataSecurityConfig.VolumeKmsKeyId'),
-      namedOnly('data-lake', 'DataSecurityConfig.DataLakeKmsKeyId', S3_ALIAS),
+      namedOnly('data-lake', 'DataSecurityConfig.DataLakeKmsKeyId', undefined, S3_ALIAS),
     ],
   },
 ];

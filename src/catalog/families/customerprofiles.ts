@@ -7,7 +7,7 @@
 //   falls back to the domain's key like ObjectType is inferred (I).
 // - Integration: FlowDefinition.KmsArn is required when FlowDefinition is given (V).
 import type { CatalogRow, Outcome } from '../types.js';
-import { cfnPage, optionalKey, undocumentedAlias } from './group-1-kit.js';
+import { cfnPage, optionalKey, undocumentedAlias } from '../slot-kit.js';
 
 const SERVICE = 'Customer Profiles';
 const DOMAIN_KEY: Outcome = { kind: 'inherit', from: 'DomainName', what: 'its Customer Profiles domain' };

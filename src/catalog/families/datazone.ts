@@ -1,7 +1,7 @@
 // Amazon DataZone domains: "Amazon DataZone uses default AWS-owned keys to automatically encrypt your
 // data at rest", or a customer managed key chosen at domain creation (encryption-rest-datazone).
 import type { CatalogRow } from '../types.js';
-import { optionalKey } from './group-1-kit.js';
+import { optionalKey } from '../slot-kit.js';
 
 const OWNED = { kind: 'aws-owned', what: 'an AWS owned key (DataZone default)' } as const;
 

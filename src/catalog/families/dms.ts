@@ -5,7 +5,7 @@
 //   creates for the account; that this is the alias/aws/dms key named for replication instances
 //   (CHAP_Security) is partly stated (P).
 import type { CatalogRow, KeySlot } from '../types.js';
-import { cfnPage, optionalKeyRow } from './group-1-kit.js';
+import { cfnPage, optionalKeyRow } from '../slot-kit.js';
 
 const DMS_KEY = 'alias/aws/dms';
 

@@ -1,6 +1,6 @@
 // AWS HealthOmics variant stores (the other Omics types are group 1's).
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const omicsRows: readonly CatalogRow[] = [
   {

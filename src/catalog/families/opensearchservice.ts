@@ -1,6 +1,6 @@
 // Amazon OpenSearch Service UI applications (their metadata: saved queries, visualizations, dashboards).
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const opensearchserviceRows: readonly CatalogRow[] = [
   {

@@ -1,6 +1,6 @@
 // Amazon Personalize dataset groups.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const personalizeRows: readonly CatalogRow[] = [
   {

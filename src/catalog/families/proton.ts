@@ -1,6 +1,6 @@
 // AWS Proton environment and service templates.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const protonRows: readonly CatalogRow[] = [
   {

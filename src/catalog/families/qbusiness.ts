@@ -1,6 +1,6 @@
 // Amazon Q Business applications.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const qbusinessRows: readonly CatalogRow[] = [
   {

@@ -1,6 +1,6 @@
 // RDS types beyond rows.ts: custom engine versions and zero-ETL integrations.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted, cfnPage } from './slot-kit-g3.js';
+import { alwaysEncrypted, cfnPage } from '../slot-kit.js';
 
 export const rdsRows: readonly CatalogRow[] = [
   {

@@ -1,6 +1,6 @@
 // Amazon Redshift zero-ETL and S3 event integrations.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const redshiftRows: readonly CatalogRow[] = [
   {

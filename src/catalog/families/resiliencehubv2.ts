@@ -1,6 +1,6 @@
 // Next generation AWS Resilience Hub: resiliency policies, services and systems.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const resiliencehubv2Rows: readonly CatalogRow[] = [
   {

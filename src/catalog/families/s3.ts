@@ -1,6 +1,6 @@
 // Amazon S3 Storage Lens configurations (their metrics exports).
 import type { CatalogRow } from '../types.js';
-import { namedOnly } from './slot-kit-g3.js';
+import { namedOnly } from '../slot-kit.js';
 
 const EXPORT = 'StorageLensConfiguration.DataExport.S3BucketDestination.Encryption';
 

@@ -1,6 +1,6 @@
 // Amazon S3 Files file systems.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const s3filesRows: readonly CatalogRow[] = [
   {

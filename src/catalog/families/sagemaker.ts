@@ -2,7 +2,7 @@
 // processing jobs and the Model Monitor jobs that run as processing jobs, Partner AI Apps, Studio user
 // profiles.
 import type { CatalogRow, KeySlot, Outcome } from '../types.js';
-import { alwaysEncrypted, namedOnly } from './slot-kit-g3.js';
+import { alwaysEncrypted, namedOnly } from '../slot-kit.js';
 
 const S3_ALIAS = 'alias/aws/s3';
 const OFFLINE_KEY = 'OfflineStoreConfig.S3StorageConfig.KmsKeyId';

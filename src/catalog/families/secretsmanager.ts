@@ -1,6 +1,6 @@
 // Secrets Manager rotation schedules (the hosted rotation function's view of the secret's key).
 import type { CatalogRow } from '../types.js';
-import { cfnPage, namedOnly } from './slot-kit-g3.js';
+import { cfnPage, namedOnly } from '../slot-kit.js';
 
 export const secretsmanagerRows: readonly CatalogRow[] = [
   {

@@ -1,6 +1,6 @@
 // AWS Security Agent: agent spaces, applications and security requirement packs.
 import type { CatalogRow, Outcome } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 /** "By default, AWS Security Agent encrypts all data at rest using AWS-managed encryption keys." */
 const SOURCE = 'https://docs.aws.amazon.com/securityagent/latest/userguide/customer-managed-keys.html';

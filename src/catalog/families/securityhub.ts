@@ -1,6 +1,6 @@
 // AWS Security Hub ticketing connectors (Jira Cloud, ServiceNow), whose credentials it stores.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const securityhubRows: readonly CatalogRow[] = [
   {

@@ -1,6 +1,6 @@
 // Amazon SES Mail Manager archives and ingress points.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 const SES_AT_REST = 'https://docs.aws.amazon.com/ses/latest/dg/encryption-rest.html';
 

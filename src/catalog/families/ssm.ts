@@ -1,6 +1,6 @@
 // AWS Systems Manager resource data syncs (inventory data written to an S3 bucket).
 import type { CatalogRow, Outcome } from '../types.js';
-import { cfnPage, namedOnly } from './slot-kit-g3.js';
+import { cfnPage, namedOnly } from '../slot-kit.js';
 
 /**
  * Sources conflict: the CloudFormation page says "By default, data is not encrypted in Amazon S3",

@@ -1,6 +1,6 @@
 // AWS Systems Manager Incident Manager replication sets.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const ssmincidentsRows: readonly CatalogRow[] = [
   {

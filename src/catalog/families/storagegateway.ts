@@ -1,6 +1,6 @@
 // Storage Gateway virtual tapes and cached volumes (stored in Amazon S3).
 import type { CatalogRow, KeySlot } from '../types.js';
-import { cfnPage } from './slot-kit-g3.js';
+import { cfnPage } from '../slot-kit.js';
 
 /** "Set to true to use Amazon S3 server-side encryption with your own KMS key, or false to use a key managed by Amazon S3." */
 const slot: KeySlot = {

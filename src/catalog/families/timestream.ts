@@ -1,6 +1,6 @@
 // Timestream types beyond rows.ts: scheduled queries and tables.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted, cfnPage, namedOnly } from './slot-kit-g3.js';
+import { alwaysEncrypted, cfnPage, namedOnly } from '../slot-kit.js';
 
 export const timestreamRows: readonly CatalogRow[] = [
   {

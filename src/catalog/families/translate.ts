@@ -1,6 +1,6 @@
 // Amazon Translate parallel data.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const translateRows: readonly CatalogRow[] = [
   {

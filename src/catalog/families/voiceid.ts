@@ -1,6 +1,6 @@
 // Amazon Connect Voice ID domains.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const voiceidRows: readonly CatalogRow[] = [
   {

@@ -1,6 +1,6 @@
 // Amazon Q in Connect (CloudFormation's AWS::Wisdom namespace): assistants and knowledge bases.
 import type { CatalogRow } from '../types.js';
-import { alwaysEncrypted } from './slot-kit-g3.js';
+import { alwaysEncrypted } from '../slot-kit.js';
 
 export const wisdomRows: readonly CatalogRow[] = [
   {
