@@ -1,5 +1,5 @@
 import { createRule, NO_OPTIONS, label } from '../src/rule-kit/index.js';
-import { immutableChanges, isCustomerKeyType, keyPairs, keyProperties, sameKey } from '../src/diff/queries.js';
+import { immutableChanges, isCustomerKeyType, keyPairs, keyProperties } from '../src/diff/queries.js';
 import { keyPhrase } from '../src/rule-kit/index.js';
 
 export const rule = createRule({
@@ -35,8 +35,8 @@ export const rule = createRule({
         if (forcing.length === 0) continue;
         // Reported in each branch where the key differs: a key made optional by a condition replaces
         // the resource only where the condition names one.
-        for (const { branch, before, after } of keyPairs(change, c)) {
-          if (sameKey(before, after)) continue;
+        for (const { branch, before, after, changed } of keyPairs(change, c)) {
+          if (!changed) continue;
           const at = c.planEntry && c.after.template !== c.planEntry.template ? c.planEntry : { template: c.after.template, at: after.at };
           ctx.report({
             resource: c.after,

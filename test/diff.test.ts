@@ -146,7 +146,7 @@ function asTemplate(resources: string): string {
 
 describe('Terraform: kmslint diff plan.json compares the plan with its prior state', () => {
   const plan = join(FIXTURES, 'terraform', 'plan.json');
-  it('a replaced database, rotation turned off, a widened policy and a destroyed key; unchanged resources are silent', async () => {
+  it('a replaced database, rotation turned off, a widened policy, a queue moved to SSE-SQS and a destroyed key; unchanged resources are silent', async () => {
     const after = loadFile(plan, { explicit: true });
     const before = loadText(`${plan} (prior state)`, planBeforeText(readFileSync(plan, 'utf8'))!, { explicit: true });
     const { result } = await lintDiff({ before: [before], after: [after], pairKey: (t) => t.stack, plans: [{ before, after }] }, { config: CONFIG });
@@ -155,20 +155,22 @@ describe('Terraform: kmslint diff plan.json compares the plan with its prior sta
       { ruleId: 'diff-rotation-disabled', resource: 'aws_kms_key.data', file: plan, line: 16, column: 13, messageId: 'disabled', severity: 'error' },
       { ruleId: 'diff-key-policy-change', resource: 'aws_kms_key.data', file: plan, line: 21, column: 13, messageId: 'widened', severity: 'warning' },
       { ruleId: 'diff-key-replacement', resource: 'aws_db_instance.main', file: plan, line: 54, column: 13, messageId: 'replaced', severity: 'error' },
-      { ruleId: 'diff-key-removed', resource: 'aws_kms_key.old', file: plan, line: 156, column: 5, messageId: 'destroyed', severity: 'error' },
+      { ruleId: 'diff-key-downgrade', resource: 'aws_sqs_queue.events', file: plan, line: 88, column: 11, messageId: 'downgraded', severity: 'warning' },
+      { ruleId: 'diff-key-removed', resource: 'aws_kms_key.old', file: plan, line: 168, column: 5, messageId: 'destroyed', severity: 'error' },
     ]);
     const text = readFileSync(plan, 'utf8').split('\n');
     expect(text[15]).toContain('"enable_key_rotation": false');
     expect(text[53]).toContain('"kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/2222bbbb');
-    expect(text[155]).toMatch(/^ {4}\{$/);
-    expect(text[156]).toContain('"address": "aws_kms_key.old"');
+    expect(text[87]).toContain('"values": {'); // the queue's planned attributes: no key any more
+    expect(text[167]).toMatch(/^ {4}\{$/);
+    expect(text[168]).toContain('"address": "aws_kms_key.old"');
   });
 
   it('the CLI takes the plan alone; a file that is not a plan is a usage error', async () => {
     const r = await cli(['diff', '--no-config', '--format', 'json', plan]);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId).filter((id) => id.startsWith('diff-'))).toEqual([
-      'diff-rotation-disabled', 'diff-key-policy-change', 'diff-key-replacement', 'diff-key-removed',
+      'diff-rotation-disabled', 'diff-key-policy-change', 'diff-key-replacement', 'diff-key-downgrade', 'diff-key-removed',
     ]);
     const notPlan = await cli(['diff', join(FIXTURES, 'cloudformation', 'release', 'after.yaml')]);
     expect(notPlan.code).toBe(2);

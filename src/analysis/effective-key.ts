@@ -63,7 +63,7 @@ export function analyseResource(resource: Resource, row: CatalogRow, slots: read
  * Whether a choice of condition values can be deployed: no chosen condition's definition, evaluated
  * with the other choices and what they prove about parameters (defaults aside), gives the opposite.
  */
-function deployable(template: Resource['template'], branch: Branch, exports: ExportIndex | undefined): boolean {
+export function deployable(template: Resource['template'], branch: Branch, exports: ExportIndex | undefined): boolean {
   const ev = new Evaluator(template, branch, exports, false);
   for (const [name, truth] of Object.entries(branch)) {
     const definition = own(template.conditions, name);

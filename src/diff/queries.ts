@@ -6,6 +6,7 @@ import type { ChangeSet, ResourceChange } from './change-set.js';
 import { typesWithRole, catalogEntry } from '../catalog/index.js';
 import { customerKeyFacts, keyAttributes, type CustomerKeyFacts } from '../analysis/key-facts.js';
 import { stackPolicies, pendingWindow, type DeclaredKey } from '../analysis/customer-keys.js';
+import { deployable } from '../analysis/effective-key.js';
 
 export type Side = 'before' | 'after';
 
@@ -73,17 +74,40 @@ export function sameKey(a: ResolvedKey, b: ResolvedKey): boolean {
   return identity(a) === identity(b);
 }
 
+/** Conditions enumerated together across both sides; beyond this, a key counts as changed if it differs anywhere. */
+const MAX_JOINT_CONDITIONS = 8;
+
 /**
- * For each branch of the after side, the before side's key in the same branch (the variant whose
- * conditions agree on every condition both name; the first when none names a shared one).
+ * For each branch of the after side, whether its key is new: under some choice of every condition
+ * either side depends on, one a deployment can make on both sides, the before side's key differs.
+ * `before` names that key.
  */
-export function keyPairs(change: ChangeSet, c: ResourceChange): { branch: Readonly<Record<string, boolean>>; before: ResolvedKey; after: ResolvedKey }[] {
+export function keyPairs(change: ChangeSet, c: ResourceChange): { branch: Readonly<Record<string, boolean>>; before: ResolvedKey; after: ResolvedKey; changed: boolean }[] {
   if (!c.before || !c.after) return [];
   const before = primaryKeys(change, 'before', c.before);
+  const after = primaryKeys(change, 'after', c.after);
   if (before.length === 0) return [];
-  return primaryKeys(change, 'after', c.after).map((a) => {
-    const agree = before.find((b) => Object.entries(b.branch).every(([n, v]) => !(n in a.branch) || a.branch[n] === v)) ?? before[0];
-    return { branch: a.branch, before: agree.key, after: a.key };
+  const names = [...new Set([...before, ...after].flatMap((v) => Object.keys(v.branch)))];
+  const agrees = (branch: Readonly<Record<string, boolean>>, choice: Record<string, boolean>) => Object.entries(branch).every(([n, v]) => choice[n] === v);
+  const choices: Record<string, boolean>[] = [];
+  if (names.length <= MAX_JOINT_CONDITIONS) {
+    for (let mask = 0; mask < 1 << names.length; mask++) {
+      const choice = Object.fromEntries(names.map((n, i) => [n, (mask & (1 << i)) === 0]));
+      const templates = [c.before.template, c.after.template];
+      if (templates.every((t, i) => deployable(t, choice, change[i === 0 ? 'before' : 'after'].exports))) choices.push(choice);
+    }
+  }
+  return after.map((a) => {
+    if (choices.length === 0) {
+      const differs = before.find((b) => !sameKey(b.key, a.key));
+      return { branch: a.branch, before: (differs ?? before[0]).key, after: a.key, changed: !!differs && !before.some((b) => sameKey(b.key, a.key)) };
+    }
+    for (const choice of choices) {
+      if (!agrees(a.branch, choice)) continue;
+      const b = before.find((v) => agrees(v.branch, choice));
+      if (b && !sameKey(b.key, a.key)) return { branch: a.branch, before: b.key, after: a.key, changed: true };
+    }
+    return { branch: a.branch, before: before[0].key, after: a.key, changed: false };
   });
 }
 
