@@ -285,6 +285,18 @@ describe('near misses found on real history (widdix/aws-cf-templates)', () => {
     ]);
   });
 
+  it('a key dropped only when restoring from a snapshot is a replacement in that branch (widdix 84805c0)', async () => {
+    const dir = tempDir('kmslint-diff-snapshot-');
+    const db = (condition: string, extra: string) => `Parameters:\n  Encryption: { Type: String, Default: 'false' }\n  Snapshot: { Type: String, Default: '' }\nConditions:\n  HasEncryption: !Equals [!Ref Encryption, 'true']\n  HasSnapshot: !Not [!Equals [!Ref Snapshot, '']]\n${extra}Resources:\n  Key:\n    Type: AWS::KMS::Key\n    DeletionPolicy: Retain\n    Properties: { EnableKeyRotation: true }\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      DBSnapshotIdentifier: !If [HasSnapshot, !Ref Snapshot, !Ref AWS::NoValue]\n      StorageEncrypted: !If [HasSnapshot, !Ref AWS::NoValue, !Ref Encryption]\n      KmsKeyId: !If [${condition}, !Ref Key, !Ref AWS::NoValue]\n`;
+    const before = write(dir, 'before.yaml', db('HasEncryption', ''));
+    const after = write(dir, 'after.yaml', db('HasEncryptionAndNotSnapshot', '  HasEncryptionAndNotSnapshot: !And [!Condition HasEncryption, !Not [!Condition HasSnapshot]]\n'));
+    const result = await diffFiles(before, after);
+    const found = result.findings.filter((f) => f.ruleId === 'diff-key-replacement');
+    // Line 15: the instance's Properties, where the restore (not a key property) decides its key.
+    expect(found.map((f) => [f.branch, f.line])).toEqual([['HasEncryptionAndNotSnapshot=false, HasSnapshot=true', 15]]);
+    expect(found[0].message).toContain('(KmsKeyId: the customer managed key Key → a key kmslint could not resolve)');
+  });
+
   it('a key made optional by a condition replaces the database only in the branch that names one', async () => {
     const dir = tempDir('kmslint-diff-optional-');
     const db = (key: string) => `Parameters:\n  KmsKey: { Type: String, Default: '' }\nConditions:\n  HasKmsKey: !Not [!Equals [!Ref KmsKey, '']]\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      StorageEncrypted: true\n${key}`;
