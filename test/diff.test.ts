@@ -306,3 +306,15 @@ describe('near misses found on real history (widdix/aws-cf-templates)', () => {
     expect(result.findings.filter((f) => f.ruleId.startsWith('diff-')).map((f) => [f.ruleId, f.branch, f.line])).toEqual([['diff-key-replacement', 'HasKmsKey=true', 12]]);
   });
 });
+
+describe('usage', () => {
+  it('diff refuses options it does not use; lsp needs its transport', async () => {
+    const release = join(FIXTURES, 'cloudformation', 'release');
+    expect(await cli(['diff', '--stdin', join(release, 'before.yaml'), join(release, 'after.yaml')])).toEqual({
+      code: 2, stdout: '', stderr: 'kmslint: --stdin is not an option of kmslint diff (see kmslint help diff)\n',
+    });
+    expect(await cli(['diff', join(release, 'before.yaml')])).toMatchObject({ code: 2 });
+    expect(await cli(['diff', 'a', 'b', 'c'])).toEqual({ code: 2, stdout: '', stderr: 'kmslint: diff takes <before> <after>, one Terraform plan, or --base <git-ref> [paths…]\n' });
+    expect(await cli(['lsp'])).toEqual({ code: 2, stdout: '', stderr: 'kmslint: lsp speaks the Language Server Protocol over standard input and output: run kmslint lsp --stdio\n' });
+  });
+});

@@ -60,6 +60,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'diff':
         return await (await import('./diff-command.js')).runDiffCommand(positionals, values, io, color);
       case 'lsp':
+        if (!values.stdio) throw new UsageError('lsp speaks the Language Server Protocol over standard input and output: run kmslint lsp --stdio');
         return await (await import('../lsp/server.js')).runLanguageServer(values, io);
       default:
         // Every command is handled above; a new one fails here loudly until it is.

@@ -20,7 +20,7 @@ interface OptionSpec {
 const LINTING: readonly Command[] = ['lint', 'keys', 'diff'];
 
 export const OPTION_SPECS = {
-  format: { type: 'string', short: 'f', value: '<name>', help: 'lint: stylish (default), json, sarif, github, junit, codeclimate, html; keys: table (default), json, csv, mermaid, html', commands: LINTING },
+  format: { type: 'string', short: 'f', value: '<name>', help: 'lint, diff: stylish (default), json, sarif, github, junit, codeclimate, html, markdown; keys: table (default), json, csv, mermaid, html', commands: LINTING },
   'output-file': { type: 'string', short: 'o', value: '<path>', help: 'write the report to a file (atomically; never over an input)', commands: LINTING },
   config: { type: 'string', short: 'c', value: '<path>', help: 'use this config file', commands: LINTING },
   'no-config': { type: 'boolean', help: 'ignore config files', commands: LINTING },
@@ -33,10 +33,10 @@ export const OPTION_SPECS = {
   baseline: { type: 'string', value: '<file>', help: 'findings listed there are not counted', commands: ['lint', 'diff'] },
   'write-baseline': { type: 'string', value: '<file>', help: 'write the current findings as a baseline, then exit 0', commands: ['lint'] },
   shard: { type: 'string', value: '<i>/<n>', help: 'lint the i-th of n slices of the inputs', commands: ['lint', 'keys'] },
-  stdin: { type: 'boolean', help: 'read one document from standard input (also the path -)', commands: LINTING },
-  'stdin-filename': { type: 'string', value: '<path>', help: 'the name of the standard input document (detection, overrides, reports)', commands: LINTING },
+  stdin: { type: 'boolean', help: 'read one document from standard input (also the path -)', commands: ['lint', 'keys'] },
+  'stdin-filename': { type: 'string', value: '<path>', help: 'the name of the standard input document (detection, overrides, reports)', commands: ['lint', 'keys'] },
   'allow-empty': { type: 'boolean', help: 'exit 0 when no input is found (default: exit 2)', commands: LINTING },
-  'ignore-unknown': { type: 'boolean', help: 'skip named files that are not templates silently (hooks, lint-staged)', commands: LINTING },
+  'ignore-unknown': { type: 'boolean', help: 'skip named files that are not templates silently (hooks, lint-staged)', commands: ['lint', 'keys'] },
   'no-color': { type: 'boolean', help: 'no colours (also NO_COLOR; FORCE_COLOR as Node reads it)', commands: ['lint', 'keys', 'diff', 'rules'] },
   color: { type: 'boolean', help: 'colours even when not a terminal', commands: ['lint', 'keys', 'diff', 'rules'] },
   all: { type: 'boolean', help: 'diff: show every finding of <after>, not only the new ones', commands: ['diff'] },

@@ -47,8 +47,9 @@ export async function runLanguageServer(_values: CliValues, io: CliIO): Promise<
   const connection = createConnection(ProposedFeatures.all, new ResilientStreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
   startServer(connection, io);
   connection.listen();
-  // The connection ends the process on `exit` or when standard input closes.
-  return new Promise<number>(() => undefined);
+  // The `exit` notification ends the process (0 after `shutdown`); a client that closes standard
+  // input without it ends the server with 1, as the protocol says for an exit without shutdown.
+  return new Promise<number>((resolve) => process.stdin.once('end', () => resolve(1)));
 }
 
 export function startServer(connection: Connection, io: Pick<CliIO, 'env'>): void {
