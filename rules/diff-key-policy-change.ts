@@ -32,11 +32,14 @@ export const rule = createRule({
   },
 });
 
-/** Accounts named by a statement's principals, and `*` for a wildcard principal. */
+/**
+ * Accounts named by a statement's principals, and `*` for a wildcard principal that no condition
+ * bounds to an account or organization (`kms:CallerAccount`, `aws:PrincipalOrgID`, …).
+ */
 function grantees(s: StatementSummary): string[] {
   return s.principals.flatMap((p) => {
     const value = p.slice(p.indexOf(':') + 1);
-    if (p.startsWith('AWS:') && value === '*') return ['*'];
+    if (p.startsWith('AWS:') && value === '*') return s.accountConditions?.length ? [] : ['*'];
     return [...value.matchAll(/(?<!\d)(\d{12})(?!\d)/g)].map((m) => m[1]);
   });
 }

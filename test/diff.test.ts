@@ -318,3 +318,20 @@ describe('usage', () => {
     expect(await cli(['lsp'])).toEqual({ code: 2, stdout: '', stderr: 'kmslint: lsp speaks the Language Server Protocol over standard input and output: run kmslint lsp --stdio\n' });
   });
 });
+
+describe('diff-key-policy-change: a wildcard bounded to the account is not a new grantee (widdix 6801513)', () => {
+  const key = (extra: string) => `Resources:\n  Key:\n    Type: AWS::KMS::Key\n    DeletionPolicy: Retain\n    Properties:\n      EnableKeyRotation: true\n      KeyPolicy:\n        Version: "2012-10-17"\n        Statement:\n          - Sid: Root\n            Effect: Allow\n            Principal: { AWS: !Sub "arn:aws:iam::\${AWS::AccountId}:root" }\n            Action: "kms:*"\n            Resource: "*"\n${extra}`;
+  const wildcard = (condition: string) => `          - Sid: ViaS3\n            Effect: Allow\n            Principal: { AWS: "*" }\n            Action: ["kms:Decrypt", "kms:GenerateDataKey*"]\n            Resource: "*"\n${condition}`;
+  it('changed when kms:CallerAccount bounds it, widened when nothing does', async () => {
+    const dir = tempDir('kmslint-diff-policy-');
+    const before = join(dir, 'before.yaml');
+    writeFileSync(before, key(''));
+    const bounded = join(dir, 'bounded.yaml');
+    writeFileSync(bounded, key(wildcard('            Condition:\n              StringEquals:\n                "kms:CallerAccount": !Ref AWS::AccountId\n                "kms:ViaService": !Sub "s3.${AWS::Region}.amazonaws.com"\n')));
+    const open = join(dir, 'open.yaml');
+    writeFileSync(open, key(wildcard('            Condition:\n              StringEquals:\n                "kms:ViaService": !Sub "s3.${AWS::Region}.amazonaws.com"\n')));
+    const of = async (after: string) => (await diffFiles(before, after)).findings.filter((f) => f.ruleId === 'diff-key-policy-change').map((f) => [f.messageId, f.message]);
+    expect(await of(bounded)).toEqual([['changed', "Key's key policy gains 1 statement (ViaS3) and loses no statement; review who may now use or manage this key"]]);
+    expect(await of(open)).toEqual([['widened', "Key's key policy gains 1 statement (ViaS3) and loses no statement; it newly grants any principal (*) — make sure each is meant to use or manage this key"]]);
+  });
+});

@@ -42,6 +42,18 @@ export interface StatementSummary {
   /** `AWS:arn:aws:iam::111122223333:root`, `AWS:*`, `Service:logs.amazonaws.com`. */
   principals: string[];
   actions: string[];
+  /** Condition keys of the statement that limit callers to an account or organization (`kms:CallerAccount`, …). */
+  accountConditions?: string[];
+}
+
+/** Condition keys that bound who may call to an account, organization or source (lower case, as IAM compares them). */
+export const ACCOUNT_CONDITION_KEYS = new Set(['kms:calleraccount', 'aws:principalaccount', 'aws:principalorgid', 'aws:sourceaccount', 'aws:sourceowner', 'aws:principalorgpaths']);
+
+/** The account-bounding condition keys of a statement's `Condition` block. */
+export function accountConditionsOf(condition: unknown): string[] {
+  if (typeof condition !== 'object' || condition === null) return [];
+  const keys = Object.values(condition as Record<string, unknown>).flatMap((byKey) => (typeof byKey === 'object' && byKey !== null ? Object.keys(byKey) : []));
+  return [...new Set(keys.filter((k) => ACCOUNT_CONDITION_KEYS.has(k.toLowerCase())))].sort();
 }
 
 export interface KeyPolicyChange {

@@ -2,7 +2,7 @@
 // `@aws-cdk/cloudformation-diff` (its replacement impact comes from the CloudFormation resource
 // database), completed with the catalog's change facts the database lacks.
 import type { Template } from '../model/types.js';
-import type { ChangeImpact, KeyPolicyChange, PropertyChange, ResourceChange, StatementSummary } from './change-set.js';
+import { accountConditionsOf, type ChangeImpact, type KeyPolicyChange, type PropertyChange, type ResourceChange, type StatementSummary } from './change-set.js';
 import { immutableProperties } from '../catalog/change-facts.js';
 import { isRecord } from '../util/objects.js';
 
@@ -30,6 +30,7 @@ interface StatementLike {
   resources: { values: string[] };
   principals: { values: string[] };
   actions: { values: string[] };
+  condition?: unknown;
 }
 
 const IMPACTS: Record<string, ChangeImpact> = {
@@ -92,7 +93,8 @@ function keyPolicyChanges(result: TemplateDiffLike, before: Template | undefined
 }
 
 function summary(s: StatementLike): StatementSummary {
-  return { ...(s.sid ? { sid: s.sid } : {}), effect: s.effect, principals: [...s.principals.values], actions: [...s.actions.values] };
+  const bounded = accountConditionsOf(s.condition);
+  return { ...(s.sid ? { sid: s.sid } : {}), effect: s.effect, principals: [...s.principals.values], actions: [...s.actions.values], ...(bounded.length ? { accountConditions: bounded } : {}) };
 }
 
 const ORDER: readonly ChangeImpact[] = ['none', 'update', 'may-replace', 'replace', 'fails'];

@@ -2,7 +2,7 @@
 // what it does to each instance (`resource_changes[].change.actions`) and which attributes force a
 // replacement (`replace_paths`), so nothing here is inferred.
 import type { Template } from '../model/types.js';
-import type { ChangeImpact, KeyPolicyChange, PropertyChange, ResourceChange, StatementSummary } from './change-set.js';
+import { accountConditionsOf, type ChangeImpact, type KeyPolicyChange, type PropertyChange, type ResourceChange, type StatementSummary } from './change-set.js';
 import { isRecord, own } from '../util/objects.js';
 import { deepEqual } from '../util/bounded.js';
 
@@ -110,12 +110,16 @@ export function statements(policy: unknown): StatementSummary[] | undefined {
   if (!isRecord(doc)) return undefined;
   const raw = own(doc, 'Statement');
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter(isRecord).map((s) => ({
-    ...(typeof s.Sid === 'string' && s.Sid ? { sid: s.Sid } : {}),
-    effect: typeof s.Effect === 'string' ? s.Effect : 'Allow',
-    principals: principals(own(s, 'Principal')),
-    actions: texts(own(s, 'Action')),
-  }));
+  return list.filter(isRecord).map((s) => {
+    const bounded = accountConditionsOf(own(s, 'Condition'));
+    return {
+      ...(typeof s.Sid === 'string' && s.Sid ? { sid: s.Sid } : {}),
+      effect: typeof s.Effect === 'string' ? s.Effect : 'Allow',
+      principals: principals(own(s, 'Principal')),
+      actions: texts(own(s, 'Action')),
+      ...(bounded.length ? { accountConditions: bounded } : {}),
+    };
+  });
 }
 
 function principals(p: unknown): string[] {
