@@ -42,6 +42,11 @@ const EXPECTED: Record<string, Record<string, EffectiveKey>> = {
     SessionDefault: implicit('alias/aws/bedrock'),
     PromptExplicit: CUSTOMER,
     PromptDefault: implicit('alias/aws/bedrock'),
+    DataSourceExplicit: CUSTOMER,
+    DataSourceDefault: implicit('alias/aws/bedrock'),
+    DataSourceNearMiss: implicit('alias/aws/bedrock'),
+    PolicyExplicit: CUSTOMER,
+    PolicyDefault: implicit('alias/aws/bedrock'),
   },
   'bedrockagentcore.yaml': {
     GatewayExplicit: CUSTOMER,
@@ -103,6 +108,7 @@ const EXPECTED: Record<string, Record<string, EffectiveKey>> = {
   },
   'datazone.yaml': { Explicit: CUSTOMER, Default: OWNED },
   'deadline.yaml': { Explicit: CUSTOMER, Default: OWNED },
+  'devopsagent.yaml': { SpaceExplicit: CUSTOMER, SpaceDefault: OWNED, ServiceExplicit: CUSTOMER, ServiceDefault: OWNED },
   'dms.yaml': { ProfileExplicit: CUSTOMER, ProfileDefault: OWNED, ConfigExplicit: CUSTOMER, ConfigImplicit: implicit('alias/aws/dms') },
   'drs.yaml': { Custom: CUSTOMER, Default: implicit('alias/aws/ebs'), NearMiss: implicit('alias/aws/ebs'), None: NONE, CustomNoKey: UNKNOWN },
 };
@@ -199,13 +205,19 @@ describe('group 1 rows', () => {
   });
 
   it('mark the Bedrock defaults U and cite both pages, since the agent page calls its default AWS owned', () => {
-    for (const type of ['AWS::Bedrock::Flow', 'AWS::Bedrock::Session', 'AWS::Bedrock::Prompt']) {
+    for (const type of ['AWS::Bedrock::Flow', 'AWS::Bedrock::Session', 'AWS::Bedrock::Prompt', 'AWS::Bedrock::DataSource']) {
       const row = group1Rows.find((r) => r.cfnTypes.includes(type))!;
       expect(row.confidence, type).toBe('U');
       const urls = row.source.split(/\s+/);
       expect(urls, type).toHaveLength(2);
       expect(urls[1]).toBe('https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-agents-new.html');
     }
+  });
+
+  it('cite the CreateAutomatedReasoningPolicy API page for the Automated Reasoning policy default, below V', () => {
+    const row = group1Rows.find((r) => r.cfnTypes.includes('AWS::Bedrock::AutomatedReasoningPolicy'))!;
+    expect(row.confidence).toBe('P');
+    expect(row.source).toBe('https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateAutomatedReasoningPolicy.html');
   });
 
   it('repeat no type of the rest of the catalog', () => {

@@ -75,6 +75,7 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     ServiceEvents: k(UNKNOWN),
   },
   'fsx.yaml': { Explicit: k(CUSTOMER), Default: k(implicit('alias/aws/fsx')) },
+  'guardduty.yaml': { Explicit: k(CUSTOMER), Missing: k(UNKNOWN) },
   'healthimaging.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
   'healthlake.yaml': {
     StoreExplicit: k(CUSTOMER),
@@ -106,7 +107,7 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     TrackerExplicit: k(CUSTOMER),
     TrackerDefault: k(OWNED),
   },
-  'logs.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
+  'logs.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED), DetectorExplicit: k(CUSTOMER), DetectorDefault: k(OWNED) },
   'm2.yaml': {
     ApplicationExplicit: k(CUSTOMER),
     ApplicationDefault: k(OWNED),
@@ -130,6 +131,15 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     CentralizationNearMiss: k(UNKNOWN),
     S3TableExplicit: k(CUSTOMER),
     S3TableSseS3: k(OWNED),
+  },
+  'omics.yaml': {
+    AnnotationExplicit: k(CUSTOMER),
+    AnnotationDefault: k(OWNED),
+    ReferenceExplicit: k(CUSTOMER),
+    ReferenceDefault: k(OWNED),
+    SequenceExplicit: k(CUSTOMER),
+    SequenceTypeOnly: k(OWNED),
+    SequenceDefault: k(OWNED),
   },
   'osis.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
 };

@@ -95,6 +95,7 @@ const expected: Record<string, Record<string, Case>> = {
     PackDefault: { primary: managed('alias/aws/securityagent'), may: true },
   },
   'securityhub.yaml': { ConnectorExplicit: { primary: cmk }, ConnectorDefault: { primary: owned, may: true } },
+  'securitylake.yaml': { LakeExplicit: { primary: cmk }, LakeS3Managed: { primary: owned }, LakeDefault: { primary: owned } },
   'ses.yaml': {
     ArchiveExplicit: { primary: cmk },
     ArchiveDefault: { primary: owned },

@@ -7,6 +7,12 @@
 //   AWS managed key under the placeholder alias/aws/bedrock. Bedrock's agent page says its default is
 //   an AWS owned key, so the service's pages disagree: confidence U, both pages cited
 //   (docs/catalog-notes-group-1.md).
+// - Knowledge base data sources (third pass): "By default, Amazon Bedrock encrypts this data using an
+//   AWS managed key" (encryption-kb, which lists transient data storage while ingesting data sources);
+//   same placeholder, U for the same reason.
+// - Automated Reasoning policies (third pass, API reference): "If you don't specify a AWS KMS key,
+//   Amazon Bedrock uses an AWS KMS managed key for encryption." Same placeholder, P: the API page is
+//   the only one, and "AWS KMS managed key" is not the guide's usual term.
 import type { CatalogRow } from '../types.js';
 import { optionalKeyRow, undocumentedAlias } from '../slot-kit.js';
 
@@ -17,6 +23,8 @@ const AGENTS_PAGE = `${GUIDE}/encryption-agents-new.html`;
 const AGAINST = 'its agent page says Bedrock encrypts by default with AWS owned keys';
 const AWS_KEY = undocumentedAlias('alias/aws/bedrock', 'an AWS managed key', AGAINST);
 const SESSION_KEY = undocumentedAlias('alias/aws/bedrock', 'AWS-managed keys', AGAINST);
+const POLICY_KEY = undocumentedAlias('alias/aws/bedrock', 'an AWS KMS managed key');
+const API = 'https://docs.aws.amazon.com/bedrock/latest/APIReference';
 
 export const bedrockRows: readonly CatalogRow[] = [
   optionalKeyRow('AWS::Bedrock::Blueprint', 'Bedrock Data Automation', 'KmsKeyId', BDA_OWNED, { confidence: 'V', source: `${GUIDE}/encryption-bda.html` }),
@@ -40,4 +48,12 @@ export const bedrockRows: readonly CatalogRow[] = [
   optionalKeyRow('AWS::Bedrock::Flow', 'Amazon Bedrock', 'CustomerEncryptionKeyArn', AWS_KEY, { confidence: 'U', source: `${GUIDE}/encryption-flows.html ${AGENTS_PAGE}` }),
   optionalKeyRow('AWS::Bedrock::Session', 'Amazon Bedrock', 'EncryptionKeyArn', SESSION_KEY, { confidence: 'U', source: `${GUIDE}/sessions-encryption.html ${AGENTS_PAGE}` }),
   optionalKeyRow('AWS::Bedrock::Prompt', 'Amazon Bedrock', 'CustomerEncryptionKeyArn', AWS_KEY, { confidence: 'U', source: `${GUIDE}/prompt-management-prereq.html ${AGENTS_PAGE}` }),
+  optionalKeyRow('AWS::Bedrock::DataSource', 'Amazon Bedrock', 'ServerSideEncryptionConfiguration.KmsKeyArn', AWS_KEY, {
+    confidence: 'U',
+    source: `${GUIDE}/encryption-kb.html ${AGENTS_PAGE}`,
+  }),
+  optionalKeyRow('AWS::Bedrock::AutomatedReasoningPolicy', 'Amazon Bedrock', 'KmsKeyId', POLICY_KEY, {
+    confidence: 'P',
+    source: `${API}/API_CreateAutomatedReasoningPolicy.html`,
+  }),
 ];

@@ -14,6 +14,7 @@ import { databrewRows } from './databrew.js';
 import { datasyncRows } from './datasync.js';
 import { datazoneRows } from './datazone.js';
 import { deadlineRows } from './deadline.js';
+import { devopsagentRows } from './devopsagent.js';
 import { dmsRows } from './dms.js';
 import { drsRows } from './drs.js';
 
@@ -30,6 +31,7 @@ export const group1Rows: readonly CatalogRow[] = [
   ...datasyncRows,
   ...datazoneRows,
   ...deadlineRows,
+  ...devopsagentRows,
   ...dmsRows,
   ...drsRows,
 ];

@@ -11,6 +11,7 @@ import { entityResolutionRows } from './entityresolution.js';
 import { eventsV2Rows } from './eventsv2.js';
 import { evsRows } from './evs.js';
 import { fsxRows } from './fsx.js';
+import { guardDutyRows } from './guardduty.js';
 import { healthImagingRows } from './healthimaging.js';
 import { healthLakeRows } from './healthlake.js';
 import { imageBuilderRows } from './imagebuilder.js';
@@ -26,6 +27,7 @@ import { mwaaServerlessRows } from './mwaaserverless.js';
 import { neptuneGraphRows } from './neptunegraph.js';
 import { nimbleStudioRows } from './nimblestudio.js';
 import { observabilityAdminRows } from './observabilityadmin.js';
+import { omicsG2Rows } from './omics-g2.js';
 import { osisRows } from './osis.js';
 
 export const group2Rows: readonly CatalogRow[] = [
@@ -38,6 +40,7 @@ export const group2Rows: readonly CatalogRow[] = [
   ...eventsV2Rows,
   ...evsRows,
   ...fsxRows,
+  ...guardDutyRows,
   ...healthImagingRows,
   ...healthLakeRows,
   ...imageBuilderRows,
@@ -53,5 +56,6 @@ export const group2Rows: readonly CatalogRow[] = [
   ...neptuneGraphRows,
   ...nimbleStudioRows,
   ...observabilityAdminRows,
+  ...omicsG2Rows,
   ...osisRows,
 ];

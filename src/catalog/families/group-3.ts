@@ -17,6 +17,7 @@ import { sagemakerRows } from './sagemaker.js';
 import { secretsmanagerRows } from './secretsmanager.js';
 import { securityagentRows } from './securityagent.js';
 import { securityhubRows } from './securityhub.js';
+import { securitylakeRows } from './securitylake.js';
 import { sesRows } from './ses.js';
 import { ssmRows } from './ssm.js';
 import { ssmguiconnectRows } from './ssmguiconnect.js';
@@ -45,6 +46,7 @@ export const group3Rows: readonly CatalogRow[] = [
   ...secretsmanagerRows,
   ...securityagentRows,
   ...securityhubRows,
+  ...securitylakeRows,
   ...sesRows,
   ...ssmRows,
   ...ssmguiconnectRows,

@@ -1,5 +1,6 @@
-// CloudWatch Logs integrations (OpenSearch Service vended dashboards).
+// CloudWatch Logs integrations (OpenSearch Service vended dashboards) and log anomaly detectors.
 import type { CatalogRow } from '../types.js';
+import { optionalKeyRow } from '../slot-kit.js';
 
 export const logsRows: readonly CatalogRow[] = [
   {
@@ -19,4 +20,15 @@ export const logsRows: readonly CatalogRow[] = [
       },
     ],
   },
+  // "Anomaly detector data is always encrypted in CloudWatch Logs. By default, CloudWatch Logs uses
+  // server-side encryption for the data at rest" (LogsAnomalyDetection-KMS), the wording the log
+  // group row rests on; read as service-owned keys, as there, but stated for detectors only by that
+  // page, hence P (docs/catalog-notes-group-2.md, third pass).
+  optionalKeyRow(
+    'AWS::Logs::LogAnomalyDetector',
+    'CloudWatch Logs',
+    'KmsKeyId',
+    { kind: 'aws-owned', what: 'CloudWatch Logs server-side encryption (service-owned keys)' },
+    { confidence: 'P', source: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/LogsAnomalyDetection-KMS.html' },
+  ),
 ];
