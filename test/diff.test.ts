@@ -236,6 +236,10 @@ describe('kmslint diff --base <git-ref>', () => {
       ['diff-key-downgrade', 'stack.yaml', 33],
     ]);
     expect(r.code).toBe(1);
+    git('commit', '-q', '--allow-empty', '-m', 'no template change');
+    expect(await cli(['diff', '--no-config', '--base', 'HEAD~1', 'notes.txt'], repo)).toEqual({ code: 0, stdout: '', stderr: 'kmslint: no template changed since HEAD~1\n' });
+    const emptyDir = tempDir('kmslint-diff-empty-');
+    expect(await cli(['diff', '--no-config', emptyDir, emptyDir])).toMatchObject({ code: 2, stderr: 'kmslint: no inputs found in either side\n' });
     const bad = await cli(['diff', '--base', 'no-such-ref'], repo);
     expect([bad.code, bad.stderr]).toEqual([2, `kmslint: --base: no-such-ref is not a commit of the repository at ${repo}\n`]);
   });

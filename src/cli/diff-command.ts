@@ -47,7 +47,15 @@ export async function runDiffCommand(positionals: string[], values: CliValues, i
   const text = formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80 });
   if (values['output-file']) writeFileAtomic('--output-file', values['output-file'], text, io.cwd, readPaths(sides, io.cwd));
   else io.stdout(text);
-  if (sides.before.length + sides.after.length === 0) return values['allow-empty'] ? 0 : 2;
+  if (sides.before.length + sides.after.length === 0) {
+    // A pull request that changes no template has nothing to gate; two named sides without a template are a mistake.
+    if (values.base !== undefined) {
+      io.stderr(`kmslint: no template changed since ${values.base}\n`);
+      return 0;
+    }
+    io.stderr('kmslint: no inputs found in either side\n');
+    return values['allow-empty'] ? 0 : 2;
+  }
   const verdict = verdictOf(result, { maxWarnings: maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw), allowEmpty: true });
   if (verdict.reason === 'too-many-warnings') io.stderr(`kmslint: ${verdict.message}\n`);
   return verdict.exitCode;
