@@ -2,63 +2,22 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
-import type { SeveritySetting, LintResult } from '../model/findings.js';
 import { lint } from '../engine/lint.js';
 import { rulePage } from '../engine/rule-pages.js';
 import { verdictOf } from '../engine/verdict.js';
-import { allRules, docsUrlFor, findRule, ruleIds } from '../../rules/index.js';
-import { ConfigError, loadConfig } from '../config/load.js';
-import { lintFormatters } from '../reporters/index.js';
+import { allRules, docsUrlFor, findRule } from '../../rules/index.js';
 import { UsageError, type CliIO, type CliValues } from './main.js';
 import { gatherInputs, inputPaths } from './gather-inputs.js';
+import { loadCommandConfig, parseReportOptions, printReport } from './gated-report.js';
 import { baselineOf, readBaseline } from './baseline.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { configForFile, describeConfigInUse } from './print-config.js';
 
-const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-
-export function parseRuleFlags(flags: readonly string[] | undefined): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
-  for (const f of flags ?? []) {
-    const m = /^([a-z0-9-]+)=(\w+)$/.exec(f.trim());
-    if (!m) throw new UsageError(`--rule takes <id>=<off|info|warning|error>, got "${f}"`);
-    if (!ruleIds.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (see \`kmslint rules\`)`);
-    if (!SEVERITIES.has(m[2])) throw new UsageError(`--rule ${m[1]}: severity must be off, info, warning or error, got "${m[2]}"`);
-    out[m[1]] = m[2] as SeveritySetting;
-  }
-  return out;
-}
-
-function parseAccounts(values: readonly string[] | undefined): string[] {
-  for (const a of values ?? []) if (!/^\d{12}$/.test(a)) throw new UsageError(`--account takes a 12-digit AWS account id, got "${a}"`);
-  return [...(values ?? [])];
-}
-
 export async function runLintCommand(positionals: string[], values: CliValues, io: CliIO, color: boolean): Promise<number> {
-  const format = values.format ?? 'stylish';
-  const formatter = lintFormatters[format];
-  if (!formatter) throw new UsageError(`unknown format: ${format} (use ${Object.keys(lintFormatters).join(', ')})`);
-  const maxWarningsRaw = values['max-warnings'];
-  const maxWarnings = maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw);
-  if (!/^-?\d+$/.test(maxWarningsRaw ?? '0') || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number (-1 for no limit), got "${maxWarningsRaw}"`);
-  const ruleOverrides = parseRuleFlags(values.rule);
-  const accounts = parseAccounts(values.account);
-  let config;
-  try {
-    config = await loadConfig({
-      cwd: io.cwd,
-      configFile: values.config,
-      noConfig: values['no-config'],
-      noConfigJs: values['no-config-js'] || io.env.KMSLINT_NO_CONFIG_JS === '1',
-      knownRules: allRules,
-    });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.stderr(`kmslint: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const options = parseReportOptions(values);
+  const { ruleOverrides, accounts, maxWarnings } = options;
+  const config = await loadCommandConfig(values, io);
+  if (!config) return 2;
   // In CI a weakened gate must be visible in the log: the first line names the config and what it turns off.
   if (io.env.CI) io.stderr(`kmslint: ${describeConfigInUse(config, io.cwd)}\n`);
   if (values['print-config'] !== undefined) {
@@ -75,12 +34,7 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
     writeFileAtomic('--write-baseline', values['write-baseline'], JSON.stringify(file, null, 2) + '\n', io.cwd, written);
     io.stderr(`kmslint: wrote ${file.findings.length} accepted finding${file.findings.length === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
   }
-  const shown: LintResult = values.quiet
-    ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0, infos: 0 } }
-    : result;
-  const text = formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80 });
-  if (values['output-file']) writeFileAtomic('--output-file', values['output-file'], text, io.cwd, written);
-  else io.stdout(text);
+  printReport(result, options, values, io, color, written);
 
   if (counted === 0) return emptyExit;
   const verdict = verdictOf(result, { maxWarnings });

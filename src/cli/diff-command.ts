@@ -3,50 +3,25 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import type { LintResult } from '../model/findings.js';
-import type { Template } from '../model/types.js';
 import { loadFile, loadText, type LoadedInput } from '../inputs/load.js';
 import { loadInputs } from '../engine/load-inputs.js';
 import { lintDiff, type DiffInputs } from '../engine/lint-diff.js';
 import { verdictOf } from '../engine/verdict.js';
 import { planBeforeText } from '../diff/terraform-changes.js';
-import { allRules } from '../../rules/index.js';
-import { ConfigError, loadConfig } from '../config/load.js';
-import { getLintFormatter, lintFormatNames } from '../reporters/index.js';
 import { UsageError, type CliValues } from './options.js';
 import type { CliIO } from './main.js';
-import { parseRuleFlags } from './commands.js';
 import { readBaseline } from './baseline.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { loadCommandConfig, parseReportOptions, printReport } from './gated-report.js';
 
 export async function runDiffCommand(positionals: string[], values: CliValues, io: CliIO, color: boolean): Promise<number> {
-  const format = values.format ?? 'stylish';
-  const formatter = getLintFormatter(format);
-  if (!formatter) throw new UsageError(`unknown format: ${format} (use ${lintFormatNames.join(', ')})`);
-  const maxWarningsRaw = values['max-warnings'];
-  if (!/^-?\d+$/.test(maxWarningsRaw ?? '0') || Number(maxWarningsRaw ?? 0) < -1) throw new UsageError(`--max-warnings takes a whole number (-1 for no limit), got "${maxWarningsRaw}"`);
-  const ruleOverrides = parseRuleFlags(values.rule);
-  for (const a of values.account ?? []) if (!/^\d{12}$/.test(a)) throw new UsageError(`--account takes a 12-digit AWS account id, got "${a}"`);
-
+  const options = parseReportOptions(values);
   const sides = values.base !== undefined ? fromGit(values.base, positionals, io.cwd) : fromPaths(positionals, io.cwd);
-  let config;
-  try {
-    config = await loadConfig({ cwd: io.cwd, configFile: values.config, noConfig: values['no-config'], noConfigJs: values['no-config-js'] || io.env.KMSLINT_NO_CONFIG_JS === '1', knownRules: allRules });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.stderr(`kmslint: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const config = await loadCommandConfig(values, io);
+  if (!config) return 2;
   const baseline = values.baseline ? readBaseline(values.baseline, io.cwd) : undefined;
-  const { result } = await lintDiff(sides, { config, ruleOverrides, accounts: values.account ?? [], baseline, cwd: io.cwd, all: values.all });
-  const shown: LintResult = values.quiet
-    ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0, infos: 0 } }
-    : result;
-  const text = formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80 });
-  if (values['output-file']) writeFileAtomic('--output-file', values['output-file'], text, io.cwd, readPaths(sides, io.cwd));
-  else io.stdout(text);
+  const { ruleOverrides, accounts } = options;
+  const { result } = await lintDiff(sides, { config, ruleOverrides, accounts, baseline, cwd: io.cwd, all: values.all });
+  printReport(result, options, values, io, color, readPaths(sides, io.cwd));
   if (sides.before.length + sides.after.length === 0) {
     // A pull request that changes no template has nothing to gate; two named sides without a template are a mistake.
     if (values.base !== undefined) {
@@ -56,7 +31,7 @@ export async function runDiffCommand(positionals: string[], values: CliValues, i
     io.stderr('kmslint: no inputs found in either side\n');
     return values['allow-empty'] ? 0 : 2;
   }
-  const verdict = verdictOf(result, { maxWarnings: maxWarningsRaw === undefined ? -1 : Number(maxWarningsRaw), allowEmpty: true });
+  const verdict = verdictOf(result, { maxWarnings: options.maxWarnings, allowEmpty: true });
   if (verdict.reason === 'too-many-warnings') io.stderr(`kmslint: ${verdict.message}\n`);
   return verdict.exitCode;
 }
@@ -74,7 +49,7 @@ function fromPaths(positionals: string[], cwd: string): DiffInputs {
   return {
     before: before.inputs,
     after: after.inputs,
-    pairKey: (t, side) => (t.format === 'cdk' ? `cdk:${t.stack}` : underRoot(roots[side], resolve(cwd, t.doc.file))),
+    pairKey: (t, side) => (t.format === 'cdk' ? `cdk:${t.stack}` : underRoot(roots[side], resolve(cwd, t.file))),
   };
 }
 
@@ -133,7 +108,7 @@ function fromGit(ref: string, paths: string[], cwd: string): DiffInputs {
   return {
     before,
     after,
-    pairKey: (t: Template, side) => (side === 'before' && t.doc.file.startsWith(prefix) ? t.doc.file.slice(prefix.length) : t.doc.file),
+    pairKey: (t, side) => (side === 'before' && t.file.startsWith(prefix) ? t.file.slice(prefix.length) : t.file),
   };
 }
 

@@ -1,18 +1,29 @@
 // Pairs the templates of the two sides and computes each pair's changes: CloudFormation and CDK
 // stacks through `@aws-cdk/cloudformation-diff`, Terraform plans from the plan itself, Terraform
 // JSON configuration by comparing resources.
-import type { Template } from '../model/types.js';
+import type { InputFormat, Template } from '../model/types.js';
 import type { Analysis } from '../analysis/analyse.js';
 import type { ChangeSet, ResourceChange, TemplatePair } from './change-set.js';
 import { cloudFormationChanges, type CloudFormationDiffModule } from './cloudformation-changes.js';
 import { terraformChanges } from './terraform-changes.js';
 import { deepEqual } from '../util/bounded.js';
 
+/** Where a template came from: enough to name its stack, also for an input that failed to load. */
+export interface StackSource {
+  file: string;
+  stack: string;
+  format: InputFormat | null;
+}
+
+export function stackSourceOf(t: Template): StackSource {
+  return { file: t.doc.file, stack: t.stack, format: t.format };
+}
+
 export interface DiffSides {
   before: Analysis;
   after: Analysis;
   /** The name both sides give the same stack (a CDK stack's id, a file's path under its side's root). */
-  pairKey: (template: Template, side: 'before' | 'after') => string;
+  pairKey: (source: StackSource, side: 'before' | 'after') => string;
   /**
    * Whether a before-side template has no after side because its after side could not be read (a
    * parse error is not a removal: its keys are not reported as removed).
@@ -46,9 +57,9 @@ export function buildChangeSet(sides: DiffSides, diff: CloudFormationDiffModule)
 function matchTemplates(before: Template[], after: Template[], key: DiffSides['pairKey']): [Template | undefined, Template | undefined][] {
   if (before.length === 1 && after.length === 1 && before[0].format === after[0].format) return [[before[0], after[0]]];
   const byKey = new Map<string, [Template | undefined, Template | undefined]>();
-  for (const t of before) byKey.set(key(t, 'before'), [t, undefined]);
+  for (const t of before) byKey.set(key(stackSourceOf(t), 'before'), [t, undefined]);
   for (const t of after) {
-    const k = key(t, 'after');
+    const k = key(stackSourceOf(t), 'after');
     const slot = byKey.get(k);
     if (slot && !slot[1] && slot[0]!.format === t.format) slot[1] = t;
     else byKey.set(byKey.has(k) ? `${k}\u0000after` : k, [undefined, t]);

@@ -5,11 +5,11 @@ import type { Finding, LintResult } from '../model/findings.js';
 import type { Template } from '../model/types.js';
 import type { LoadedInput } from '../inputs/load.js';
 import type { ChangeSet } from '../diff/change-set.js';
-import { buildChangeSet, type DiffSides } from '../diff/build-change-set.js';
+import { buildChangeSet, stackSourceOf, type DiffSides } from '../diff/build-change-set.js';
 import type { CloudFormationDiffModule } from '../diff/cloudformation-changes.js';
 import { allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-kit/types.js';
-import { lint, type LintOptions } from './lint.js';
+import { lint, summaryOf, type LintOptions } from './lint.js';
 import { compareFindings } from './order.js';
 
 export interface LintDiffOptions extends Omit<LintOptions, 'changeOf'> {
@@ -38,9 +38,8 @@ export async function lintDiff(inputs: DiffInputs, options: LintDiffOptions, bui
   }
   // An after-side input that failed to load stands for the templates it would have held.
   const failed = inputs.after.filter((i) => i.error);
-  const keyOfFailed = (i: LoadedInput) => inputs.pairKey({ format: i.format ?? 'cloudformation', stack: '', doc: { file: i.path } } as unknown as Template, 'after');
   const unreadableAfter = (t: Template) =>
-    failed.some((i) => keyOfFailed(i) === inputs.pairKey(t, 'before') || (t.format === 'cdk' && (i.format === 'cdk' || i.format === null)));
+    failed.some((i) => inputs.pairKey({ file: i.path, stack: '', format: i.format }, 'after') === inputs.pairKey(stackSourceOf(t), 'before') || (t.format === 'cdk' && (i.format === 'cdk' || i.format === null)));
   const changeRules = new Set(builtins.filter((r) => r.meta.group === 'change').map((r) => r.meta.id));
   const beforeRun = lint(inputs.before, options, builtins);
   let change: ChangeSet | undefined;
@@ -59,18 +58,11 @@ export async function lintDiff(inputs: DiffInputs, options: LintDiffOptions, bui
     ...beforeRun.result.findings.filter((f) => INPUT_RULES.has(f.ruleId)),
     ...afterRun.result.findings.filter((f) => changeRules.has(f.ruleId) || INPUT_RULES.has(f.ruleId) || options.all || !old.has(identity(f, f.resource?.stack))),
   ].sort(compareFindings);
-  const active = findings.filter((f) => !f.suppressed);
   const result: LintResult = {
     ...afterRun.result,
     inputs: [...beforeRun.result.inputs, ...afterRun.result.inputs],
     findings,
-    summary: {
-      errors: active.filter((f) => f.severity === 'error').length,
-      warnings: active.filter((f) => f.severity === 'warning').length,
-      infos: active.filter((f) => f.severity === 'info').length,
-      suppressed: findings.length - active.length,
-      inputs: beforeRun.result.summary.inputs + afterRun.result.summary.inputs,
-    },
+    summary: summaryOf(findings, beforeRun.result.summary.inputs + afterRun.result.summary.inputs),
   };
   return { result, change: change! };
 }

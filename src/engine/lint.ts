@@ -103,7 +103,6 @@ export function lint(inputs: LoadedInput[], options: LintOptions, builtins: read
     }
   }
   all.sort(compareFindings);
-  const active = all.filter((f) => !f.suppressed);
   const reportedInputs = inputs.filter((i) => !i.skipped || i.error);
   const result: LintResult = {
     tool: { name: 'kmslint', version },
@@ -118,15 +117,16 @@ export function lint(inputs: LoadedInput[], options: LintOptions, builtins: read
       help: rulePage(r.meta.id),
       ...(r.meta.securitySeverity !== undefined ? { securitySeverity: r.meta.securitySeverity } : {}),
     })),
-    summary: {
-      errors: active.filter((f) => f.severity === 'error').length,
-      warnings: active.filter((f) => f.severity === 'warning').length,
-      infos: active.filter((f) => f.severity === 'info').length,
-      suppressed: all.length - active.length,
-      inputs: reportedInputs.length,
-    },
+    summary: summaryOf(all, reportedInputs.length),
   };
   return { result, analysis, sharing };
+}
+
+/** Counts by severity of the findings not suppressed, and of the suppressed ones. */
+export function summaryOf(findings: readonly Finding[], inputs: number): LintResult['summary'] {
+  const active = findings.filter((f) => !f.suppressed);
+  const count = (severity: Severity) => active.filter((f) => f.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: findings.length - active.length, inputs };
 }
 
 /** The built-in rules followed by the custom ones. */
