@@ -26,6 +26,13 @@ const implicit = (alias: string): EffectiveKey => ({ kind: 'aws-managed', alias,
 /** File → resource → its exact primary key. */
 const EXPECTED: Record<string, Record<string, EffectiveKey>> = {
   'aiops.yaml': { Explicit: CUSTOMER, Default: OWNED, NearMiss: UNKNOWN },
+  'appconfig.yaml': {
+    ProfileExplicit: CUSTOMER,
+    ProfileDefault: OWNED,
+    ProfileInS3: UNKNOWN,
+    DeploymentExplicit: CUSTOMER,
+    DeploymentDefault: OWNED,
+  },
   'appflow.yaml': { ProfileExplicit: CUSTOMER, ProfileDefault: implicit('alias/aws/appflow'), FlowExplicit: CUSTOMER, FlowDefault: implicit('alias/aws/appflow') },
   'appintegrations.yaml': { Explicit: CUSTOMER, Missing: UNKNOWN },
   'bedrock.yaml': {

@@ -53,7 +53,13 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     Unencrypted: k(NONE),
   },
   'elasticache.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
-  'emr.yaml': { Explicit: k(CUSTOMER), Inherits: k(CUSTOMER), OrphanStep: k(UNKNOWN) },
+  'emr.yaml': {
+    Explicit: k(CUSTOMER),
+    Inherits: k(CUSTOMER),
+    OrphanStep: k(UNKNOWN),
+    StudioExplicit: k(CUSTOMER),
+    StudioDefault: k(OWNED),
+  },
   'emrcontainers.yaml': {
     Explicit: k(CUSTOMER, { 'local-disk': CUSTOMER }),
     SseS3: k(OWNED),
@@ -74,6 +80,7 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     SourceDefault: k(OWNED),
     ServiceEvents: k(UNKNOWN),
   },
+  'forecast.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
   'fsx.yaml': { Explicit: k(CUSTOMER), Default: k(implicit('alias/aws/fsx')) },
   'guardduty.yaml': { Explicit: k(CUSTOMER), Missing: k(UNKNOWN) },
   'healthimaging.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
@@ -89,6 +96,8 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     Explicit: k(CUSTOMER, { 'container-image': CUSTOMER }),
     Implicit: k(implicit('alias/aws/ebs')),
     Unencrypted: k(NONE),
+    WorkflowExplicit: k(CUSTOMER),
+    WorkflowDefault: k(OWNED),
   },
   'iot.yaml': { Explicit: k(CUSTOMER), Owned: k(OWNED), NearMiss: k(UNKNOWN) },
   'iotsitewise.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED), NearMiss: k(UNKNOWN) },
@@ -108,6 +117,11 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     TrackerDefault: k(OWNED),
   },
   'logs.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED), DetectorExplicit: k(CUSTOMER), DetectorDefault: k(OWNED) },
+  'lookoutequipment.yaml': {
+    Explicit: k(CUSTOMER, { 'inference-output': CUSTOMER }),
+    Default: k(OWNED),
+  },
+  'lookoutmetrics.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
   'm2.yaml': {
     ApplicationExplicit: k(CUSTOMER),
     ApplicationDefault: k(OWNED),

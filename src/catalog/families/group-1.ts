@@ -3,6 +3,7 @@
 // Types of the group that no page gives a default for: ../../../docs/catalog-uncovered-group-1.md.
 import type { CatalogRow } from '../types.js';
 import { aiopsRows } from './aiops.js';
+import { appconfigRows } from './appconfig.js';
 import { appflowRows } from './appflow.js';
 import { appintegrationsRows } from './appintegrations.js';
 import { bedrockRows } from './bedrock.js';
@@ -20,6 +21,7 @@ import { drsRows } from './drs.js';
 
 export const group1Rows: readonly CatalogRow[] = [
   ...aiopsRows,
+  ...appconfigRows,
   ...appflowRows,
   ...appintegrationsRows,
   ...bedrockRows,

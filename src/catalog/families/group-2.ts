@@ -10,6 +10,7 @@ import { emrContainersRows } from './emrcontainers.js';
 import { entityResolutionRows } from './entityresolution.js';
 import { eventsV2Rows } from './eventsv2.js';
 import { evsRows } from './evs.js';
+import { forecastRows } from './forecast.js';
 import { fsxRows } from './fsx.js';
 import { guardDutyRows } from './guardduty.js';
 import { healthImagingRows } from './healthimaging.js';
@@ -22,6 +23,8 @@ import { lambdaRows } from './lambda.js';
 import { lexRows } from './lex.js';
 import { locationRows } from './location.js';
 import { logsRows } from './logs.js';
+import { lookoutEquipmentRows } from './lookoutequipment.js';
+import { lookoutMetricsRows } from './lookoutmetrics.js';
 import { m2Rows } from './m2.js';
 import { mwaaServerlessRows } from './mwaaserverless.js';
 import { neptuneGraphRows } from './neptunegraph.js';
@@ -39,6 +42,7 @@ export const group2Rows: readonly CatalogRow[] = [
   ...entityResolutionRows,
   ...eventsV2Rows,
   ...evsRows,
+  ...forecastRows,
   ...fsxRows,
   ...guardDutyRows,
   ...healthImagingRows,
@@ -51,6 +55,8 @@ export const group2Rows: readonly CatalogRow[] = [
   ...lexRows,
   ...locationRows,
   ...logsRows,
+  ...lookoutEquipmentRows,
+  ...lookoutMetricsRows,
   ...m2Rows,
   ...mwaaServerlessRows,
   ...neptuneGraphRows,

@@ -1,5 +1,7 @@
-// EC2 Image Builder container recipes: the build instance's EBS volumes and the image's key.
+// EC2 Image Builder container recipes (the build instance's EBS volumes and the image's key) and
+// workflows (the workflow document).
 import type { CatalogRow } from '../types.js';
+import { optionalKeyRow } from '../slot-kit.js';
 
 export const imageBuilderRows: readonly CatalogRow[] = [
   {
@@ -39,4 +41,13 @@ export const imageBuilderRows: readonly CatalogRow[] = [
       },
     ],
   },
+  // "If you don't specify a key, Image Builder encrypts the workflow document with a KMS key that
+  // Image Builder owns" (API CreateWorkflow, `kmsKeyId`).
+  optionalKeyRow(
+    'AWS::ImageBuilder::Workflow',
+    'EC2 Image Builder',
+    'KmsKeyId',
+    { kind: 'aws-owned', what: 'a KMS key that Image Builder owns' },
+    { confidence: 'V', source: 'https://docs.aws.amazon.com/imagebuilder/latest/APIReference/API_CreateWorkflow.html' },
+  ),
 ];
