@@ -1,73 +1,477 @@
-// `npm run bench`: kmslint beside cfn-lint on the same real templates, in one run, as ratios.
-// The machine is shared and noisy: each figure is the median of several runs, and what matters is
-// the ratio, not a lone time. Needs a build (`npm run build`) and ../shared/corpus.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// `npm run bench [-- options]`: every figure of issue 14, set by set, beside its peer (cfn-lint,
+// `node -e 0`) or floor (parse-only), as wall, CPU (user + system of the child), peak RSS, inputs/s
+// and ratios, each with its target. The machine is shared and noisy: commands of a set run
+// interleaved, each figure is the median of several runs, and what matters is the ratio taken in one
+// run. Writes the same as JSON. Needs a build (`npm run build`) and ../shared/corpus. See docs/benchmarks.md.
+//
+//   --quick                 one run, small samples and scale sets at a tenth (a fast check, not a figure)
+//   --only <set,set…>       corpus, cfn300, single, cdk-nag, scale, cache, lsp, cdk-synth, linear-parse
+//   --bin <path>            the kmslint entry measured (default bin/kmslint.js)
+//   --baseline-bin <path>   a second kmslint (e.g. a build of an older commit) measured side by side
+//   --json <file>           where the results go (default bench/results.json)
+//   --save-baseline <file>  also write kmslint's figures as "today" (bench/baseline.json): the
+//                           --baseline-bin build's when given, else the measured one's
+//   KMSLINT_BENCH_RUNS (default 3; --quick 1), KMSLINT_BENCH_PEER_RUNS (cfn-lint on 300 templates, default 1),
+//   KMSLINT_BENCH_SCALE_RUNS (default RUNS), KMSLINT_BENCH_HUGE_TIMEOUT (seconds for the 100,000-resource run, 1200),
+//   KMSLINT_CORPUS (default ../shared/corpus), KMSLINT_BENCH_SAMPLE (default 300)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
-import { MAX_RATIO, linearParseCases } from './linear-parse.js';
-import { cdkSynthTimes } from './cdk-synth.js';
+import { transformSync } from 'esbuild';
+import { gnuTimeAvailable, interleaved, runOnce, withInputs, type Command, type Measurement } from './measure.js';
+import { writeCloudFormationTemplate, writeMonorepo, writeTerraformPlan } from './generate-scale.js';
+import { lspRelint } from './lsp-relint.js';
 
-const CORPUS = process.env.KMSLINT_CORPUS ?? '../shared/corpus';
-const SAMPLE = Number(process.env.KMSLINT_BENCH_SAMPLE ?? 300);
-const RUNS = Number(process.env.KMSLINT_BENCH_RUNS ?? 3);
-const BIN = 'bin/kmslint.js';
+const SETS = ['corpus', 'cfn300', 'single', 'cdk-nag', 'scale', 'cache', 'lsp', 'cdk-synth', 'linear-parse'] as const;
+type SetName = (typeof SETS)[number];
 
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    bin: { type: 'string', default: 'bin/kmslint.js' },
+    'baseline-bin': { type: 'string' },
+    json: { type: 'string', default: 'bench/results.json' },
+    'save-baseline': { type: 'string' },
+  },
+});
+const QUICK = opts.quick;
+const RUNS = Number(process.env.KMSLINT_BENCH_RUNS ?? (QUICK ? 1 : 3));
+const PEER_RUNS = Number(process.env.KMSLINT_BENCH_PEER_RUNS ?? 1);
+const CORPUS = resolve(process.env.KMSLINT_CORPUS ?? '../shared/corpus');
+const SAMPLE = Number(process.env.KMSLINT_BENCH_SAMPLE ?? (QUICK ? 30 : 300));
+const SCALE = QUICK ? 0.1 : 1;
+/** The scale sets take minutes a run: their own count (KMSLINT_BENCH_SCALE_RUNS, default RUNS). */
+const SCALE_RUNS = Number(process.env.KMSLINT_BENCH_SCALE_RUNS ?? RUNS);
+const BIN = resolve(opts.bin);
+const BASE_BIN = opts['baseline-bin'] ? resolve(opts['baseline-bin']) : undefined;
+const only = new Set((opts.only ?? SETS.join(',')).split(',').map((s) => s.trim()));
+for (const s of only) if (!SETS.includes(s as SetName)) throw new Error(`bench: unknown set ${s} (sets: ${SETS.join(', ')})`);
+
+for (const bin of [BIN, BASE_BIN]) if (bin && !existsSync(bin)) throw new Error(`bench: ${bin} not found (npm run build?)`);
 if (!existsSync(CORPUS)) throw new Error(`bench: ${CORPUS} not found`);
-if (!existsSync('dist/src/cli/run.js')) throw new Error('bench: run `npm run build` first');
 
-function time(cmd: string, args: string[]): { ms: number; status: number | null } {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, status: r.status };
+// ---- figures ----------------------------------------------------------------------------------------
+
+interface Figure {
+  name: string;
+  value: number | null;
+  unit: '×' | 'ms' | 'MiB' | 's';
+  /** e.g. "≤ 1.3×"; empty for an informative figure. */
+  target: string;
+  met: boolean | null;
+  note?: string;
 }
 
-function median(cmd: string, args: string[], runs = RUNS): number {
-  const t = Array.from({ length: runs }, () => time(cmd, args).ms).sort((a, b) => a - b);
-  return t[Math.floor(t.length / 2)];
+interface SetResult {
+  title: string;
+  measurements: Measurement[];
+  figures: Figure[];
+  notes: string[];
+  skipped?: string;
 }
 
-function hasCfnLint(): boolean {
-  return spawnSync('cfn-lint', ['--version'], { stdio: 'ignore' }).status === 0;
+const results: Partial<Record<SetName, SetResult>> = {};
+const scratch = mkdtempSync(join(tmpdir(), 'kmslint-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? null : a / b);
+function atMost(name: string, value: number | null, limit: number, unit: Figure['unit'] = '×', note?: string): Figure {
+  return { name, value, unit, target: `≤ ${limit}${unit === '×' ? '×' : ` ${unit}`}`, met: value === null ? null : value <= limit, ...(note ? { note } : {}) };
+}
+function atLeast(name: string, value: number | null, limit: number, note?: string): Figure {
+  return { name, value, unit: '×', target: `≥ ${limit}×`, met: value === null ? null : value >= limit, ...(note ? { note } : {}) };
+}
+function info(name: string, value: number | null, unit: Figure['unit'] = '×', note?: string): Figure {
+  return { name, value, unit, target: '', met: null, ...(note ? { note } : {}) };
 }
 
-const all = globSync('cloudformation/**/*.{yaml,yml,json,template}', { cwd: CORPUS }).sort();
-// An even spread over the corpus, not its first files.
-const step = Math.max(1, Math.floor(all.length / SAMPLE));
-const sample = all.filter((_, i) => i % step === 0).slice(0, SAMPLE).map((p) => join(CORPUS, p));
-
-const rows: [string, number, number | undefined][] = [];
-const kmsSingle = median('node', [BIN, 'keys', '--no-config', sample[0]]);
-const kmsSample = median('node', [BIN, '--no-config', '--format', 'json', ...sample]);
-const kmsKeysAll = median('node', [BIN, 'keys', '--no-config', '--format', 'json', join(CORPUS, 'cloudformation'), join(CORPUS, 'cdk')]);
-let cfnSingle: number | undefined;
-let cfnSample: number | undefined;
-if (hasCfnLint()) {
-  cfnSingle = median('cfn-lint', [sample[0]]);
-  cfnSample = median('cfn-lint', sample, 1);
+const kmslint = (bin: string, label: string, args: string[], extra: Partial<Command> = {}): Command => ({ label, cmd: process.execPath, args: [bin, ...args], ...extra });
+/** The measured kmslint and, with --baseline-bin, the same command on the baseline build. */
+function kmslintPair(label: string, args: string[], extra: Partial<Command> = {}): Command[] {
+  return [kmslint(BIN, label, args, extra), ...(BASE_BIN ? [kmslint(BASE_BIN, `${label} (baseline)`, args, extra)] : [])];
 }
-rows.push(['one template (start-up included)', kmsSingle, cfnSingle]);
-rows.push([`${sample.length} corpus templates`, kmsSample, cfnSample]);
-
-const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-console.log(`kmslint vs cfn-lint (median of ${RUNS} for kmslint, 1 for cfn-lint on the sample)\n`);
-console.log('case'.padEnd(36) + 'kmslint'.padStart(12) + 'cfn-lint'.padStart(12) + 'ratio'.padStart(10));
-for (const [name, k, c] of rows) {
-  console.log(name.padEnd(36) + fmt(k).padStart(12) + fmt(c).padStart(12) + (c ? `${(c / k).toFixed(1)}×`.padStart(10) : ''.padStart(10)));
+/** kmslint ÷ baseline for wall and CPU, informative unless a target is given. */
+function baselineFigures(current: Measurement | undefined, base: Measurement | undefined): Figure[] {
+  if (!current || !base) return [];
+  return [info('wall ÷ baseline-bin wall (same run)', ratio(current.wallMs, base.wallMs)), info('CPU ÷ baseline-bin CPU (same run)', ratio(current.cpuMs, base.cpuMs))];
 }
-console.log(`\nkmslint keys over the whole corpus (${all.length} CloudFormation files + every CDK assembly): ${fmt(kmsKeysAll)}`);
 
-// The CDK Aspect's cost inside synthesis (issue 10): the same app with and without it.
-const synth = cdkSynthTimes(RUNS);
-console.log(`\nCDK synth of a 100-resource app: without the Aspect ${fmt(synth.withoutMs)}, with it ${fmt(synth.withMs)} (${(synth.withMs / synth.withoutMs).toFixed(2)}×)`);
-
-// Hostile input (issue 8): twice the keys in one mapping must take at most MAX_RATIO times the time.
-const LINEAR_KEYS = Number(process.env.KMSLINT_BENCH_LINEAR_KEYS ?? 50_000);
-console.log(`\nparsing one wide mapping (CPU time of the parse, median of ${RUNS}; linear means a ratio ≤ ${MAX_RATIO})\n`);
-let linear = true;
-for (const c of linearParseCases(LINEAR_KEYS, RUNS)) {
-  const ok = c.ratio <= MAX_RATIO;
-  linear &&= ok;
-  console.log(`${c.name.padEnd(42)}${fmt(c.smallMs).padStart(10)}${fmt(c.largeMs).padStart(10)}${`${c.ratio.toFixed(2)}×`.padStart(9)}  ${ok ? 'ok' : 'SUPER-LINEAR'}`);
+function hasCommand(cmd: string, args: string[]): string | undefined {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return r.status === 0 ? (r.stdout || r.stderr).trim() : undefined;
 }
-if (!linear) process.exitCode = 1;
+const cfnLintVersion = hasCommand('cfn-lint', ['--version']);
+
+/** Counts the inputs a lint run reports (one extra, untimed run with the JSON report). */
+function inputsOf(bin: string, args: string[]): number | undefined {
+  const out = join(scratch, 'report.json');
+  runOnce(kmslint(bin, 'count', ['--no-config', '--format', 'json', ...args]), out);
+  try {
+    return (JSON.parse(readFileSync(out, 'utf8')) as { summary?: { inputs?: number } }).summary?.inputs;
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+
+/** Saved "today" figures (bench/baseline.json), keyed by set and measurement label. */
+interface SavedBaseline {
+  date: string;
+  commit: string;
+  note: string;
+  runs: number;
+  measurements: Record<string, Measurement>;
+}
+const savedBaselinePath = 'bench/baseline.json';
+const saved: SavedBaseline | undefined = existsSync(savedBaselinePath) ? (JSON.parse(readFileSync(savedBaselinePath, 'utf8')) as SavedBaseline) : undefined;
+
+// ---- sets -------------------------------------------------------------------------------------------
+
+const cfnFiles = globSync('cloudformation/**/*.{yaml,yml,json,template}', { cwd: CORPUS }).sort();
+
+function corpusSet(): SetResult {
+  const paths = [join(CORPUS, 'cloudformation'), join(CORPUS, 'cdk')];
+  const parseOnly = join(scratch, 'parse-only.mjs');
+  writeFileSync(parseOnly, transformSync(readFileSync('bench/parse-only.ts', 'utf8'), { loader: 'ts', format: 'esm' }).code);
+  const dist = join(dirname(BIN), '..', 'dist');
+  const floorOut = join(scratch, 'floor.json');
+  runOnce({ label: 'floor count', cmd: process.execPath, args: [parseOnly, '--dist', dist, ...paths] }, floorOut);
+  const floorCount = JSON.parse(readFileSync(floorOut, 'utf8')) as { files: number; inputs: number; bytes: number };
+  const inputs = inputsOf(BIN, paths);
+  const commands = [
+    ...kmslintPair('kmslint lint (json report)', ['--no-config', '--format', 'json', ...paths]),
+    { label: 'parse-only floor', cmd: process.execPath, args: [parseOnly, '--dist', dist, ...paths] },
+  ];
+  const [k, ...rest] = interleaved(commands, RUNS);
+  const floor = rest[rest.length - 1];
+  const base = BASE_BIN ? rest[0] : undefined;
+  const figures: Figure[] = [atMost('kmslint CPU ÷ parse-only CPU', ratio(k.cpuMs, floor.cpuMs), 1.3)];
+  const today = saved?.measurements[`corpus/${k.label}`];
+  figures.push(atMost(`wall ÷ today's wall (bench/baseline.json: ${saved ? `${saved.commit}, ${saved.date.slice(0, 10)}` : 'none saved'})`, ratio(k.wallMs, today?.wallMs), 0.6));
+  if (base) figures.push(atMost('wall ÷ baseline-bin wall (same run)', ratio(k.wallMs, base.wallMs), 0.6), info('CPU ÷ baseline-bin CPU (same run)', ratio(k.cpuMs, base.cpuMs)));
+  figures.push(info('kmslint peak RSS', k.rssMiB ?? null, 'MiB'));
+  return {
+    title: `whole CFN + CDK corpus (${inputs ?? '?'} inputs kmslint reports; floor parses ${floorCount.files} files, ${(floorCount.bytes / 2 ** 20).toFixed(1)} MiB)`,
+    measurements: [withInputs(k, inputs), ...(base ? [withInputs(base, inputs)] : []), withInputs(floor, inputs)],
+    figures,
+    notes: ['parse-only: bench/parse-only.ts — parseYamlDocument / parseJsonDocument of the same build over the same files, nothing else'],
+  };
+}
+
+/** An even spread over the corpus, not its first files (as the issue's measurement took it). */
+function corpusSample(n: number): string[] {
+  const step = Math.max(1, Math.floor(cfnFiles.length / n));
+  return cfnFiles.filter((_, i) => i % step === 0).slice(0, n).map((p) => join(CORPUS, p));
+}
+
+function cfn300Set(): SetResult {
+  const sample = corpusSample(SAMPLE);
+  const inputs = sample.length;
+  const commands: Command[] = [...kmslintPair(`kmslint on ${inputs} templates`, ['--no-config', '--format', 'json', ...sample])];
+  if (cfnLintVersion) commands.push({ label: `cfn-lint on ${inputs} templates`, cmd: 'cfn-lint', args: ['--', ...sample], runs: PEER_RUNS });
+  // cfn-lint exits with a bit mask of what it found (2 error, 4 warning, 8 informational).
+  const ms = interleaved(commands, RUNS, (s) => s !== null && s < 16);
+  const k = ms[0];
+  const base = BASE_BIN ? ms[1] : undefined;
+  const cfn = cfnLintVersion ? ms[ms.length - 1] : undefined;
+  return {
+    title: `${inputs} corpus CloudFormation templates`,
+    measurements: ms.map((m) => withInputs(m, inputs)),
+    figures: [
+      atLeast('cfn-lint wall ÷ kmslint wall', ratio(cfn?.wallMs, k.wallMs), 60, cfn ? undefined : 'cfn-lint not installed'),
+      info('cfn-lint CPU ÷ kmslint CPU', ratio(cfn?.cpuMs, k.cpuMs)),
+      ...baselineFigures(k, base),
+    ],
+    notes: [cfnLintVersion ? `${cfnLintVersion}, ${PEER_RUNS} run(s) (KMSLINT_BENCH_PEER_RUNS)` : 'cfn-lint: not installed (pip install cfn-lint)'],
+  };
+}
+
+/** A small real template: the corpus file nearest to 2 KiB among the sample. */
+function smallTemplate(): string {
+  const sample = corpusSample(300);
+  return sample.map((f) => ({ f, d: Math.abs(statSync(f).size - 2048) })).sort((a, b) => a.d - b.d)[0].f;
+}
+
+function singleSet(): SetResult {
+  const file = smallTemplate();
+  const rounds = Math.max(RUNS, QUICK ? 3 : 7);
+  // The pre-commit hook's command line (.pre-commit-hooks.yaml), config discovery included.
+  const args = ['--ignore-unknown', '--allow-empty', file];
+  const commands: Command[] = [...kmslintPair('kmslint, one template', args), { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] }];
+  if (cfnLintVersion) commands.push({ label: 'cfn-lint, one template', cmd: 'cfn-lint', args: ['--', file], runs: Math.min(rounds, 3) });
+  // One untimed round first: the first start of a process reads its files from disk.
+  for (const c of commands) runOnce(c);
+  const ms = interleaved(commands, rounds, (s) => s !== null && s < 16);
+  const k = ms[0];
+  const base = BASE_BIN ? ms[1] : undefined;
+  const node = ms.find((m) => m.label === 'node -e 0')!;
+  const cfn = cfnLintVersion ? ms[ms.length - 1] : undefined;
+  return {
+    title: `one small template, process start to exit (${file.slice(CORPUS.length + 1)}, ${statSync(file).size} B)`,
+    measurements: ms,
+    figures: [
+      atMost('kmslint wall ÷ node -e 0 wall', ratio(k.wallMs, node.wallMs), 1.6),
+      atLeast('cfn-lint wall ÷ kmslint wall', ratio(cfn?.wallMs, k.wallMs), 15, cfn ? undefined : 'cfn-lint not installed'),
+      ...baselineFigures(k, base),
+    ],
+    notes: [`kmslint ${args.slice(0, 2).join(' ')} <file> (the pre-commit hook's entry), ${rounds} rounds after one untimed warm-up`],
+  };
+}
+
+function cdkNagSet(): SetResult {
+  let why = 'cdk-nag is not installed (not a dependency of kmslint); the previous bench (git log -p bench/) never had this case — the issue\'s figure came from a one-off run through CfnInclude';
+  try {
+    createRequire(import.meta.url).resolve('cdk-nag');
+    why = 'cdk-nag is installed, but this case (20 AWS Solutions templates through CfnInclude) is not implemented yet';
+  } catch {
+    // Not installed: the reason above stands.
+  }
+  return { title: '20 templates, AWS Solutions pack vs cdk-nag', measurements: [], figures: [info('cdk-nag ÷ kmslint wall', null, '×', why)], notes: [], skipped: why };
+}
+
+interface ScalePair {
+  name: string;
+  small: string;
+  large: string;
+  smallLabel: string;
+  largeLabel: string;
+  rssLimitMiB?: number;
+}
+
+function scaleSet(): SetResult {
+  const dir = join(scratch, 'scale');
+  mkdirSync(dir);
+  const n = (x: number) => Math.round(x * SCALE);
+  const sizes: string[] = [];
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const pairs: ScalePair[] = [];
+  {
+    const [a, b] = [join(dir, `cfn-${n(5000)}.yaml`), join(dir, `cfn-${n(10000)}.yaml`)];
+    sizes.push(`CloudFormation YAML ${n(10000)} resources ${mib(writeCloudFormationTemplate(b, n(10000)))}, ${n(5000)}: ${mib(writeCloudFormationTemplate(a, n(5000)))}`);
+    pairs.push({ name: 'template', small: a, large: b, smallLabel: `${n(5000)}-resource template`, largeLabel: `${n(10000)}-resource template` });
+  }
+  {
+    const [a, b] = [join(dir, `mono-${n(2500)}`), join(dir, `mono-${n(5000)}`)];
+    sizes.push(`monorepo ${n(5000)} templates ${mib(writeMonorepo(b, n(5000)))}, ${n(2500)}: ${mib(writeMonorepo(a, n(2500)))}`);
+    pairs.push({ name: 'monorepo', small: a, large: b, smallLabel: `${n(2500)}-template monorepo`, largeLabel: `${n(5000)}-template monorepo` });
+  }
+  {
+    const [a, b] = [join(dir, `plan-${n(10000)}.json`), join(dir, `plan-${n(20000)}.json`)];
+    sizes.push(`Terraform plan ${n(20000)} resources ${mib(writeTerraformPlan(b, n(20000)))}, ${n(10000)}: ${mib(writeTerraformPlan(a, n(10000)))}`);
+    pairs.push({ name: 'plan', small: a, large: b, smallLabel: `${n(10000)}-resource plan`, largeLabel: `${n(20000)}-resource plan`, rssLimitMiB: QUICK ? undefined : 250 });
+  }
+  const measurements: Measurement[] = [];
+  const figures: Figure[] = [];
+  const args = (p: string) => ['--no-config', '--format', 'json', p];
+  for (const p of pairs) {
+    const ms = interleaved([...kmslintPair(p.smallLabel, args(p.small)), ...kmslintPair(p.largeLabel, args(p.large))], SCALE_RUNS);
+    const [small, large] = BASE_BIN ? [ms[0], ms[2]] : [ms[0], ms[1]];
+    measurements.push(...ms);
+    figures.push(
+      atMost(`${p.name}: CPU ×2 input`, ratio(large.cpuMs, small.cpuMs), 2.1),
+      atMost(`${p.name}: peak RSS ×2 input`, ratio(large.rssMiB, small.rssMiB), 2.1),
+      info(`${p.name}: wall ×2 input`, ratio(large.wallMs, small.wallMs)),
+    );
+    if (p.rssLimitMiB) figures.push(atMost(`${p.largeLabel}: peak RSS`, large.rssMiB ?? null, p.rssLimitMiB, 'MiB'));
+    if (BASE_BIN) figures.push(...baselineFigures(large, ms[3]).map((f) => ({ ...f, name: `${p.largeLabel}: ${f.name}` })));
+    rmSync(p.small, { recursive: true, force: true });
+  }
+  // The largest: must run to the end (JSON: 100,000 resources in YAML pass kmslint's 16 MiB YAML cap).
+  const huge = join(dir, `cfn-${n(100000)}.json`);
+  sizes.push(`CloudFormation JSON ${n(100000)} resources ${mib(writeCloudFormationTemplate(huge, n(100000)))}`);
+  const hugeLimit = Number(process.env.KMSLINT_BENCH_HUGE_TIMEOUT ?? 1200) * 1000;
+  const [h, hb] = interleaved(kmslintPair(`${n(100000)}-resource template`, args(huge), { timeoutMs: hugeLimit }), 1);
+  measurements.push(h, ...(hb ? [hb] : []));
+  figures.push({ name: `${n(100000)}-resource template runs to the end`, value: h.wallMs / 1000, unit: 's', target: 'completes', met: !h.failed, note: `${h.rssMiB?.toFixed(0) ?? '?'} MiB peak RSS${h.failed ? `; ${h.failed}` : ''}` });
+  rmSync(dir, { recursive: true, force: true });
+  return { title: `generated scale sets${QUICK ? ' (--quick: a tenth of the sizes)' : ''}, medians of ${SCALE_RUNS} run(s)`, measurements, figures, notes: sizes };
+}
+
+function cacheSet(): SetResult {
+  const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout ?? '';
+  if (!/--cache\b/.test(help)) {
+    const why = 'this build has no --cache option (kmslint --help)';
+    return { title: 'warm --cache vs cold, corpus', measurements: [], figures: [atMost('warm ÷ cold wall', null, 0.25, '×', why)], notes: [], skipped: why };
+  }
+  const location = join(scratch, 'cache');
+  const clear = () => rmSync(location, { recursive: true, force: true });
+  const paths = [join(CORPUS, 'cloudformation'), join(CORPUS, 'cdk')];
+  const args = ['--no-config', '--format', 'json', '--cache', '--cache-location', location, ...paths];
+  // Cold then warm in every round: the cold run clears the cache first and fills it for the warm one.
+  const [cold, warm] = interleaved([kmslint(BIN, 'cold (empty cache)', args, { before: clear }), kmslint(BIN, 'warm (unchanged corpus)', args)], RUNS);
+  clear();
+  return {
+    title: 'warm --cache vs cold over the CFN + CDK corpus',
+    measurements: [cold, warm],
+    figures: [atMost('warm ÷ cold wall', ratio(warm.wallMs, cold.wallMs), 0.25), info('warm ÷ cold CPU', ratio(warm.cpuMs, cold.cpuMs))],
+    notes: ['each round clears the cache before the cold run; a reversed round runs warm on the cache the previous round left'],
+  };
+}
+
+async function lspSet(): Promise<SetResult> {
+  const largest = cfnFiles.map((f) => join(CORPUS, f)).map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size)[0].f;
+  const edits = QUICK ? 5 : 20;
+  const figures: Figure[] = [];
+  const measurements: Measurement[] = [];
+  const notes: string[] = [];
+  for (const [bin, suffix] of [[BIN, ''], ...(BASE_BIN ? [[BASE_BIN, ' (baseline)']] : [])] as [string, string][]) {
+    try {
+      const r = await lspRelint(bin, largest, edits);
+      measurements.push({ label: `didChange → publishDiagnostics${suffix}`, runs: edits, wallMs: r.latencyMs, ...(r.serverCpuPerEditMs !== undefined ? { cpuMs: r.serverCpuPerEditMs } : {}), ...(r.rssMiB !== undefined ? { rssMiB: r.rssMiB } : {}), statuses: [] });
+      if (!suffix) figures.push(atMost('re-lint after a change (latency − debounce)', r.relintMs, 50, 'ms'), info('server CPU per edit', r.serverCpuPerEditMs ?? null, 'ms'));
+      else figures.push(info('baseline re-lint (latency − debounce)', r.relintMs, 'ms'));
+      notes.push(`${suffix ? 'baseline: ' : ''}${r.edits} edits, median ${r.latencyMs.toFixed(0)} ms (min ${r.minMs.toFixed(0)}, max ${r.maxMs.toFixed(0)}) including the ${r.debounceMs} ms debounce`);
+    } catch (err) {
+      figures.push(atMost(`re-lint after a change${suffix}`, null, 50, 'ms', (err as Error).message.slice(0, 200)));
+    }
+  }
+  return { title: `editor server, largest corpus template (${largest.slice(CORPUS.length + 1)}, ${(statSync(largest).size / 1024).toFixed(0)} KiB)`, measurements, figures, notes };
+}
+
+async function cdkSynthSet(): Promise<SetResult> {
+  // In-process (CDK from the TypeScript sources), as before this bench grew: the Aspect's own cost.
+  const { cdkSynthTimes } = await import('./cdk-synth.js');
+  const t = cdkSynthTimes(RUNS);
+  return {
+    title: 'CDK synth of a 100-resource app, with and without the KmsLintAspect (in process)',
+    measurements: [
+      { label: 'synth without the Aspect', runs: RUNS, wallMs: t.withoutMs, statuses: [] },
+      { label: 'synth with the Aspect', runs: RUNS, wallMs: t.withMs, statuses: [] },
+    ],
+    figures: [info('with ÷ without', ratio(t.withMs, t.withoutMs))],
+    notes: [],
+  };
+}
+
+async function linearParseSet(): Promise<SetResult> {
+  const { MAX_RATIO, linearParseCases } = await import('./linear-parse.js');
+  const keys = Number(process.env.KMSLINT_BENCH_LINEAR_KEYS ?? (QUICK ? 5_000 : 50_000));
+  const cases = linearParseCases(keys, RUNS);
+  return {
+    title: 'parsing one wide mapping (CPU of the parse alone)',
+    measurements: cases.flatMap((c) => [
+      { label: `${c.name}: small`, runs: RUNS, wallMs: c.smallMs, cpuMs: c.smallMs, statuses: [] },
+      { label: `${c.name}: large`, runs: RUNS, wallMs: c.largeMs, cpuMs: c.largeMs, statuses: [] },
+    ]),
+    figures: cases.map((c) => atMost(`${c.name}: CPU ×2 keys`, c.ratio, MAX_RATIO)),
+    notes: ['bench/linear-parse.ts (speed-parse), dist/src/inputs/load.js of this checkout'],
+  };
+}
+
+// ---- output -----------------------------------------------------------------------------------------
+
+const fmtMs = (ms: number | undefined) => (ms === undefined ? 'n/a' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+function fmtValue(f: Figure): string {
+  if (f.value === null) return 'n/a';
+  if (f.unit === '×') return `${f.value.toFixed(2)}×`;
+  if (f.unit === 's') return `${f.value.toFixed(1)} s`;
+  return `${f.value.toFixed(f.unit === 'ms' && f.value < 10 ? 1 : 0)} ${f.unit}`;
+}
+
+function print(name: SetName, r: SetResult): void {
+  console.log(`\n## ${name}: ${r.title}`);
+  if (r.measurements.length) {
+    console.log(`${'run'.padEnd(44)}${'wall'.padStart(10)}${'CPU'.padStart(10)}${'RSS'.padStart(10)}${'inputs/s'.padStart(10)}  runs`);
+    for (const m of r.measurements) {
+      const rss = m.rssMiB === undefined ? 'n/a' : `${m.rssMiB.toFixed(0)} MiB`;
+      const ips = m.inputsPerSecond === undefined ? '' : m.inputsPerSecond.toFixed(0);
+      console.log(`${m.label.slice(0, 43).padEnd(44)}${fmtMs(m.wallMs).padStart(10)}${fmtMs(m.cpuMs).padStart(10)}${rss.padStart(10)}${ips.padStart(10)}  ${m.runs}${m.failed ? `  FAILED ${m.failed}` : ''}`);
+    }
+  }
+  console.log(`${'figure'.padEnd(64)}${'value'.padStart(10)}${'target'.padStart(12)}  met?`);
+  for (const f of r.figures) {
+    const met = f.met === null ? (f.target ? 'n/a' : '') : f.met ? 'yes' : 'NO';
+    console.log(`${f.name.padEnd(64)}${fmtValue(f).padStart(10)}${f.target.padStart(12)}  ${met}${f.note ? `  (${f.note})` : ''}`);
+  }
+  for (const n of r.notes) console.log(`  · ${n}`);
+}
+
+function git(args: string[], cwd: string): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '?';
+  }
+}
+const describe = (bin: string) => {
+  const root = join(dirname(bin), '..');
+  const commit = git(['rev-parse', '--short', 'HEAD'], root);
+  const dirty = git(['status', '--porcelain', '--untracked-files=no'], root);
+  return `${commit}${dirty && dirty !== '?' ? ' + working-tree changes' : ''}`;
+};
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const startLoad = load();
+console.log(`kmslint bench — ${new Date().toISOString()}, node ${process.version}, ${cpus().length} CPUs, load ${startLoad}`);
+console.log(`bin ${BIN} (${describe(BIN)})${BASE_BIN ? `; baseline ${BASE_BIN} (${describe(BASE_BIN)})` : ''}`);
+console.log(`medians of ${RUNS} interleaved run(s)${QUICK ? ' (--quick)' : ''}; CPU = user + system of the child${gnuTimeAvailable ? '' : ' (n/a: no /usr/bin/time)'}; a shared machine is noisy: read the ratios`);
+
+const runners: Record<SetName, () => SetResult | Promise<SetResult>> = {
+  corpus: corpusSet,
+  cfn300: cfn300Set,
+  single: singleSet,
+  'cdk-nag': cdkNagSet,
+  scale: scaleSet,
+  cache: cacheSet,
+  lsp: lspSet,
+  'cdk-synth': cdkSynthSet,
+  'linear-parse': linearParseSet,
+};
+for (const name of SETS) {
+  if (!only.has(name)) continue;
+  try {
+    results[name] = await runners[name]();
+  } catch (err) {
+    results[name] = { title: name, measurements: [], figures: [], notes: [], skipped: `failed: ${(err as Error).message.slice(0, 300)}` };
+  }
+  const r = results[name];
+  if (r.skipped && !r.figures.length) console.log(`\n## ${name}: ${r.title}\n  n/a: ${r.skipped}`);
+  else print(name, r);
+}
+
+const missed = Object.values(results).flatMap((r) => r.figures.filter((f) => f.met === false).map((f) => f.name));
+console.log(`\nload average at start ${startLoad}, at end ${load()}; targets missed: ${missed.length ? missed.join('; ') : 'none'}`);
+
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  load: { start: startLoad, end: load() },
+  runs: RUNS,
+  quick: QUICK,
+  bin: { path: BIN, commit: describe(BIN) },
+  ...(BASE_BIN ? { baselineBin: { path: BASE_BIN, commit: describe(BASE_BIN) } } : {}),
+  cfnLint: cfnLintVersion ?? null,
+  sets: results,
+};
+mkdirSync(dirname(resolve(opts.json)), { recursive: true });
+writeFileSync(opts.json, JSON.stringify(report, null, 2) + '\n');
+console.log(`results: ${opts.json}`);
+
+if (opts['save-baseline']) {
+  const measurements: Record<string, Measurement> = {};
+  // With --baseline-bin, "today" is that build (the older commit); otherwise the measured one.
+  const todayBin = BASE_BIN ?? BIN;
+  for (const [name, r] of Object.entries(results)) {
+    for (const m of r.measurements) {
+      const isBase = m.label.endsWith(' (baseline)');
+      if (BASE_BIN ? isBase : !isBase) measurements[`${name}/${m.label.replace(/ \(baseline\)$/, '')}`] = { ...m, label: m.label.replace(/ \(baseline\)$/, '') };
+    }
+  }
+  const out: SavedBaseline = {
+    date: report.date,
+    commit: describe(todayBin),
+    note: `kmslint at ${describe(todayBin)} (${todayBin}), ${RUNS} interleaved runs, load ${startLoad} → ${load()} on a shared ${cpus().length}-CPU machine`,
+    runs: RUNS,
+    measurements,
+  };
+  writeFileSync(opts['save-baseline'], JSON.stringify(out, null, 2) + '\n');
+  console.log(`"today" figures: ${opts['save-baseline']}`);
+}

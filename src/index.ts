@@ -6,6 +6,7 @@ export { loadFile, loadText, type LoadedInput, type LoadOptions } from './inputs
 export { lint, type LintOptions, type LintRun } from './engine/lint.js';
 export { analyse, type Analysis } from './analysis/analyse.js';
 export { keyRows, type KeyRow } from './analysis/key-rows.js';
+export { keyMapOf, type KeyMap, type RelationRow, type DeclaredKeyRow, type MapResource } from './analysis/key-map.js';
 export { loadConfig, validateConfig, resolveConfig, ConfigError } from './config/load.js';
 export type { ResolvedConfig, UserConfig, Requirement } from './config/types.js';
 export { allRules, findRule, docsUrlFor } from '../rules/index.js';

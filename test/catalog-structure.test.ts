@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogEntry, catalogRows, familyOf, resourceFamilies } from '../src/catalog/index.js';
 import type { CatalogRow, ResourceFamily } from '../src/catalog/types.js';
 import keyProperties from '../src/catalog/key-properties.json' with { type: 'json' };
+import { POLICY_DOCUMENT } from '../src/inputs/terraform/hcl/policy-document.js';
 
 const ROOT = join(import.meta.dirname, '..');
 /** A CloudFormation type (`AWS::S3::Bucket`), a CDK custom resource type, or a Terraform type, quoted as code writes it. */
@@ -28,6 +29,9 @@ function catalogTypes(): Set<string> {
     for (const t of row.terraform ?? []) out.add(t.type);
   }
   for (const f of resourceFamilies()) for (const t of [...f.cloudFormation, ...f.terraform]) out.add(t);
+  // A Terraform data source the HCL reader renders (a policy document): not a resource type, so not
+  // the catalog's; the reader names it once, as this constant.
+  out.add(POLICY_DOCUMENT);
   return out;
 }
 

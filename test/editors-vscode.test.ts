@@ -164,11 +164,13 @@ describe('editors/vscode', () => {
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', pattern: '**/*.tf.json' },
+      { scheme: 'file', pattern: '**/*.tf' },
     ]);
     for (const { language } of client.clientOptions.documentSelector) {
       if (language) expect(manifest.activationEvents).toContain(`onLanguage:${language}`);
     }
     expect(manifest.activationEvents).toContain('workspaceContains:**/*.tf.json');
+    expect(manifest.activationEvents).toContain('workspaceContains:**/*.tf');
     await extension.deactivate();
   });
 

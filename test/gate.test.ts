@@ -76,13 +76,12 @@ describe('never green on nothing', () => {
     expect((await cli(['--allow-empty'], dir)).code).toBe(0);
   });
 
-  it('a directory of Terraform *.tf files exits 2 and names them in one warning line', async () => {
+  it('a directory of Terraform *.tf files is linted (issue 16); *.tfvars are read with their module', async () => {
     const dir = workspace({ 'main.tf': 'resource "aws_s3_bucket" "b" {}\n', 'vars.tfvars': 'x = 1\n' });
-    const r = await cli(['.'], dir);
-    expect(r.code).toBe(2);
-    const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toBe('kmslint: warning: 2 Terraform HCL files not read (kmslint reads *.tf.json and plan JSON, not *.tf yet): main.tf, vars.tfvars');
-    expect(lines[1]).toMatch(/^kmslint: no inputs found under \./);
+    const r = await cli(['.', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { inputs: { path: string }[] }).inputs.map((i) => i.path)).toEqual(['main.tf']);
   });
 
   it('a missing path is a usage error (exit 2) and never a finding in any report', async () => {

@@ -917,13 +917,14 @@ describe('html', () => {
   it('is a self-contained page with every dynamic string escaped', () => {
     const html = lintFormatters.html(makeResult(), opts);
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).not.toContain('<script');
+    // Its own scripts only (data, the dagre layout library, the page script), none loaded from elsewhere.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="application/json" id="kmslint-data">', '<script>', '<script>']);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 100% of messages: see\\nthe SQS docs');
     expect(html).not.toMatch(/<link|src=|@import/);
     expect(html).toContain('<style>');
     expect(html).toContain(`<a href="${DOCS}cross-account-aws-managed-key.md"`);
-    expect(html).toContain('<h2>infra/app.yaml</h2>');
-    expect(html).toContain('<h2>cdk.out/AppStack.template.json</h2>');
+    expect(html).toContain('data-file="infra/app.yaml"');
+    expect(html).toContain('data-file="cdk.out/AppStack.template.json"');
     expect(html).toContain('AppStack/Alerts/Topic/Resource');
     expect(html).toContain('when UseCmk=true');
     expect(html).toContain('suppressed: legacy queue, replaced in Q3');
@@ -940,21 +941,20 @@ describe('html', () => {
     const html = lintFormatters.html(r, opts);
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('<img');
-    expect(html).toContain('<h2>a&lt;b&gt;.yaml</h2>');
+    expect(html).toContain('data-file="a&lt;b&gt;.yaml"');
     expect(lintFormatters.html(empty, opts)).toContain('No problems found.');
   });
 
   it('shows control characters in a hostile id, path and message as escapes', () => {
     const html = lintFormatters.html(hostileResult(), opts);
     expect(html).toContain(
-      '<h2>evil\\n::warning::x\\u001b[31m.yaml</h2>\n<table>\n' +
-        '<thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Message</th><th>Location</th></tr></thead><tbody>\n' +
-        '<tr><td><span class="sev sev-error">error</span></td>' +
+      '<tr class="f" data-i="0" data-rule="cross-account-aws-managed-key" data-severity="error" data-file="evil\\n::warning::x\\u001b[31m.yaml" data-stack="evil" data-suppressed="0">' +
+        '<td><span class="sev sev-error">error</span></td>' +
         `<td><a href="${DOCS}cross-account-aws-managed-key.md" title="An AWS managed key is shared with another account">cross-account-aws-managed-key</a></td>` +
-        '<td class="res">Bucket\\n::warning::x\\u001b[31m<div class="note">AWS::S3::Bucket</div></td>' +
+        '<td class="res"><a href="#keymap" class="res-link">Bucket\\n::warning::x\\u001b[31m</a><div class="note">AWS::S3::Bucket</div></td>' +
         '<td>Bucket\\n::warning::x\\u001b[31m is shared with account 444455556666 &#35;#[error]pwned \\u0007\\u202e' +
-        '<div class="note">related: <code>::warning::policy.yaml:9:1</code> policy [1]\\n::warning::x\\u001b[31m</div></td>' +
-        '<td class="loc">2:3</td></tr>\n</tbody></table>\n',
+        '<div class="note">related: <span class="mono">::warning::policy.yaml:9:1</span> policy [1]\\n::warning::x\\u001b[31m</div></td>' +
+        '<td class="loc">evil\\n::warning::x\\u001b[31m.yaml:2:3</td></tr>\n',
     );
   });
 });
@@ -996,7 +996,7 @@ describe('keys formats', () => {
       expect(out, name).not.toMatch(/[\u0000-\u0009\u000b-\u001f]|##[A-Za-z]*\[/);
     }
     expect(keysFormatters.csv(keys, { color: false }).split('\n')[1]).toBe(
-      '"::warning::keys.yaml",3,s\\n::warning::x\\u001b[31m,Queue\\n::warning::x\\u001b[31m,AWS::SQS::Queue,,,aws-managed,alias/aws/sqs,,implicit,,KmsMasterKeyId is absent \\u0023#[error]x',
+      '"::warning::keys.yaml",3,s\\n::warning::x\\u001b[31m,Queue\\n::warning::x\\u001b[31m,AWS::SQS::Queue,,,aws-managed,alias/aws/sqs,,implicit,,KmsMasterKeyId is absent \\u0023#[error]x,primary',
     );
   });
 });

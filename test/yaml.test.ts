@@ -227,6 +227,47 @@ describe('duplicate-key: read last-wins, reported at the repeat with the first a
   });
 });
 
+describe('duplicate keys and positions stay linear and exact in large mappings (issue 14)', () => {
+  it.each([
+    ['a flow mapping', 'Outputs: {QueueUrl: 1, Other: 2, QueueUrl: 3}\n', { Outputs: { QueueUrl: 3, Other: 2 } }, [['Outputs', 'QueueUrl'], [1, 11, 1, 19], [1, 34, 1, 42]]],
+    ['JSON text read as YAML', '{"Resources": {"Q": {"Type": "x", "Type": "y"}}}\n', { Resources: { Q: { Type: 'y' } } }, [['Resources', 'Q', 'Type'], [1, 22, 1, 28], [1, 35, 1, 41]]],
+    ['a block mapping with CRLF line ends', 'A: 1\r\nB:\r\n  c: 1\r\n  c: 2\r\n', { A: 1, B: { c: 2 } }, [['B', 'c'], [3, 3, 3, 4], [4, 3, 4, 4]]],
+    ['`<<` written twice (a plain key, not a merge)', 'Base: &base {a: 1}\nM:\n  <<: *base\n  b: 2\n  <<: *base\n', { Base: { a: 1 }, M: { '<<': { a: 1 }, b: 2 } }, [['M', '<<'], [3, 3, 3, 5], [5, 3, 5, 5]]],
+  ] as const)('%s: the repeat is recorded with both key ranges and the last value is read', (_name, text, root, [path, first, second]) => {
+    const doc = parseYamlDocument('d.yaml', text);
+    const range = ([line, column, endLine, endColumn]: readonly number[]) => ({ line, column, endLine, endColumn });
+    expect(doc.root).toEqual(root);
+    expect(doc.duplicateKeys).toEqual([{ path, first: range(first), second: range(second) }]);
+  });
+
+  it('keys that read as the same text are one key: `yes` and `true`, `1` and `"1"`', () => {
+    const doc = parseYamlDocument('m.yaml', 'Mappings:\n  M:\n    yes: 1\n    true: 2\n    1: a\n    "1": b\n');
+    expect(doc.root).toEqual({ Mappings: { M: { true: 2, 1: 'b' } } });
+    expect(doc.duplicateKeys?.map((d) => [d.path, d.first.line, d.second.line])).toEqual([[['Mappings', 'M', 'true'], 3, 4], [['Mappings', 'M', '1'], 5, 6]]);
+    // The located value is the last one written, found by the key's text.
+    expect(doc.locate(['Mappings', 'M', 'true'])).toEqual({ line: 4, column: 11, endLine: 4, endColumn: 12 });
+    expect(doc.locate(['Mappings', 'M', 1], true)).toEqual({ line: 6, column: 5, endLine: 6, endColumn: 11 });
+  });
+
+  it('a mapping of 5,000 resources with 20 repeats: each repeat reported against the first, and every resource located at its own line', () => {
+    const lines = ['Resources:'];
+    for (let i = 0; i < 5000; i++) lines.push(`  Queue${i}:`, '    Type: AWS::SQS::Queue');
+    for (let i = 0; i < 20; i++) lines.push(`  Queue${i * 11}:`, '    Type: AWS::SNS::Topic');
+    const doc = parseYamlDocument('big.yaml', lines.join('\n') + '\n');
+    expect(doc.duplicateKeys?.map((d) => [d.path, d.first.line, d.second.line])).toEqual(Array.from({ length: 20 }, (_, i) => [['Resources', `Queue${i * 11}`], 2 + 2 * i * 11, 10002 + 2 * i]));
+    for (const i of [0, 1, 2, 999, 4999]) {
+      const line = i % 11 === 0 && i / 11 < 20 ? 10002 + (2 * i) / 11 : 2 + 2 * i;
+      expect(doc.locate(['Resources', `Queue${i}`, 'Type'], true)).toEqual({ line: line + 1, column: 5, endLine: line + 1, endColumn: 26 });
+    }
+    expect(doc.locate(['Resources', 'Queue4999', 'Properties'])).toEqual({ line: 10000, column: 3, endLine: 10002, endColumn: 1 });
+  });
+
+  it('two documents read one after the other keep their short-form tags (the schema is shared, not rebuilt)', () => {
+    expect(data('A: !Ref B\n')).toEqual({ A: { Ref: 'B' } });
+    expect(data('A: !GetAtt B.Arn\nC: !Sub [x, {}]\n')).toEqual({ A: { 'Fn::GetAtt': ['B', 'Arn'] }, C: { 'Fn::Sub': ['x', {}] } });
+  });
+});
+
 describe('npm run yaml-parity', () => {
   const python = spawnSync('python3', ['-c', 'import yaml']).status === 0;
   it.skipIf(!python)('kmslint and PyYAML read the YAML fixtures of this suite as the same data', () => {

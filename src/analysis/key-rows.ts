@@ -15,7 +15,8 @@ export interface KeyRow {
   reason: string;
   line: number;
   column: number;
-  secondary: { purpose: string; key: EffectiveKey; reason: string }[];
+  /** `line`/`column`: where the secondary key is chosen (table and CSV show it; JSON does not). */
+  secondary: { purpose: string; key: EffectiveKey; reason: string; line?: number; column?: number }[];
 }
 
 export function keyRows(analysis: Analysis): KeyRow[] {
@@ -36,7 +37,10 @@ export function keyRows(analysis: Analysis): KeyRow[] {
         reason: v.primary.reason,
         line: loc?.line ?? 1,
         column: loc?.column ?? 1,
-        secondary: v.secondary.map((s) => ({ purpose: s.purpose, key: s.resolved.key, reason: s.resolved.reason })),
+        secondary: v.secondary.map((s) => {
+          const at = r.template.doc.locate(s.resolved.at, true);
+          return { purpose: s.purpose, key: s.resolved.key, reason: s.resolved.reason, line: at?.line ?? loc?.line ?? 1, column: at?.column ?? loc?.column ?? 1 };
+        }),
       });
     }
   }

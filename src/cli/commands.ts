@@ -2,12 +2,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
-import { lint } from '../engine/lint.js';
+import { keyMapOf } from '../analysis/key-map.js';
 import { rulePage } from '../engine/rule-pages.js';
 import { verdictOf } from '../engine/verdict.js';
 import { allRules, docsUrlFor, findRule } from '../../rules/index.js';
 import { UsageError, type CliIO, type CliValues } from './main.js';
-import { gatherInputs, inputPaths } from './gather-inputs.js';
+import { gatherInputs, inputPaths, openRunCache } from './gather-inputs.js';
+import { lintSet } from '../engine/cached-lint.js';
+import { progressFor } from './progress.js';
 import { loadCommandConfig, parseReportOptions, printReport } from './gated-report.js';
 import { baselineOf, readBaseline } from './baseline.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -25,8 +27,12 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
     return 0;
   }
   const baseline = values.baseline ? readBaseline(values.baseline, io.cwd) : undefined;
-  const { set, counted, emptyExit } = await gatherInputs(positionals, values, io);
-  const { result } = lint(set.inputs, { config, ruleOverrides, accounts, baseline, cwd: io.cwd }, allRules);
+  const progress = progressFor(io);
+  const cache = openRunCache(values, io, { config, ruleOverrides, accounts, baseline, cwd: io.cwd });
+  const { set, counted, emptyExit } = await gatherInputs(positionals, values, progress.around(io), progress.update, cache);
+  progress.update({ phase: 'analysing', done: 0, total: set.inputs.length });
+  const { result, analysis } = lintSet(set, { config, ruleOverrides, accounts, baseline, cwd: io.cwd }, allRules, cache);
+  progress.end();
   const written = inputPaths(set);
 
   if (values['write-baseline']) {
@@ -34,7 +40,8 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
     writeFileAtomic('--write-baseline', values['write-baseline'], JSON.stringify(file, null, 2) + '\n', io.cwd, written);
     io.stderr(`kmslint: wrote ${file.findings.length} accepted finding${file.findings.length === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
   }
-  printReport(result, options, values, io, color, written);
+  // Inputs reused from --cache were not analysed in this run: a map of the rest would be partial.
+  printReport(result, options, values, io, color, written, set.reused?.length ? undefined : () => keyMapOf(analysis, { accounts: [...config.accounts, ...accounts] }));
 
   if (counted === 0) return emptyExit;
   const verdict = verdictOf(result, { maxWarnings });

@@ -1,6 +1,7 @@
 // What lint and diff share around the engine: the options that shape a gated report, loading the
 // config, and printing the report (quiet view, terminal width, atomic output file).
 import type { LintResult, SeveritySetting } from '../model/findings.js';
+import type { KeyMap } from '../analysis/key-map.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { allRules, ruleIds } from '../../rules/index.js';
@@ -63,12 +64,12 @@ export async function loadCommandConfig(values: CliValues, io: CliIO): Promise<R
   }
 }
 
-/** Formats the result (errors only with --quiet) to standard output or, atomically, to --output-file. */
-export function printReport(result: LintResult, options: ReportOptions, values: CliValues, io: CliIO, color: boolean, inputPaths: readonly string[]): void {
+/** Formats the result (errors only with --quiet) to standard output or, atomically, to --output-file. `keyMap`: for the html format. */
+export function printReport(result: LintResult, options: ReportOptions, values: CliValues, io: CliIO, color: boolean, inputPaths: readonly string[], keyMap?: () => KeyMap): void {
   const shown: LintResult = values.quiet
     ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0, infos: 0 } }
     : result;
-  const text = options.formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80 });
+  const text = options.formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80, keyMap });
   if (values['output-file']) writeFileAtomic('--output-file', values['output-file'], text, io.cwd, inputPaths);
   else io.stdout(text);
 }

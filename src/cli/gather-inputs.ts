@@ -1,9 +1,16 @@
 // What lint and keys share before they diverge: standard input, discovery, the usage errors and
 // warnings of discovery, and the rule that a run on nothing is not a pass.
 import leven from 'leven';
-import { loadInputs, countedInputs, type LoadedSet } from '../engine/load-inputs.js';
+import { loadInputsAsync, countedInputs, type Concurrency, type LoadedSet } from '../engine/load-inputs.js';
+import { LintCache, cacheFileFor } from '../engine/cache.js';
+import { runKeyOf } from '../engine/cached-lint.js';
+import type { LintOptions } from '../engine/lint.js';
+import { allRules } from '../../rules/index.js';
 import { UsageError, type CliValues } from './options.js';
 import type { CliIO } from './main.js';
+import { loadHclReader, needsHclParser, readPendingHcl } from '../inputs/terraform/hcl/pending.js';
+import { joinTerraformModules, unfetchedModuleWarnings } from '../inputs/terraform/module-scope.js';
+import type { OnProgress } from '../engine/progress.js';
 
 export interface Gathered {
   set: LoadedSet;
@@ -12,7 +19,7 @@ export interface Gathered {
   emptyExit: 0 | 2;
 }
 
-export async function gatherInputs(positionals: readonly string[], values: CliValues, io: CliIO): Promise<Gathered> {
+export async function gatherInputs(positionals: readonly string[], values: CliValues, io: CliIO, onProgress?: OnProgress, cache?: LintCache): Promise<Gathered> {
   const stdinNamed = positionals.includes('-');
   const paths = positionals.filter((p) => p !== '-');
   if (values['stdin-filename'] !== undefined && !values.stdin && !stdinNamed) throw new UsageError('--stdin-filename names the standard input document: use it with --stdin or -');
@@ -27,19 +34,18 @@ export async function gatherInputs(positionals: readonly string[], values: CliVa
     }
     stdin = { text, path: values['stdin-filename'] ?? '<stdin>' };
   }
-  const set = loadInputs(paths, { cwd: io.cwd, shard: parseShard(values.shard), stdin, ignoreUnknown: values['ignore-unknown'] });
+  if (stdin && needsHclParser([stdin.path])) await loadHclReader();
+  const set = await loadInputsAsync(paths, { cwd: io.cwd, shard: parseShard(values.shard), stdin, ignoreUnknown: values['ignore-unknown'], onProgress, concurrency: parseConcurrency(values.concurrency), cache });
+  if (await readPendingHcl(set.inputs, io.cwd)) joinTerraformModules(set.inputs.flatMap((i) => i.templates));
   if (set.missing.length) {
     throw new UsageError(set.missing.map((m) => `${m}: no such file or directory${/[*?[{]/.test(m) ? ' (the glob matches nothing)' : commandHint(m)}`).join('; '));
   }
   for (const w of set.warnings) io.stderr(`kmslint: warning: ${w}\n`);
-  if (set.notReadYet.length) {
-    const shown = set.notReadYet.slice(0, 5).join(', ') + (set.notReadYet.length > 5 ? `, … (${set.notReadYet.length - 5} more)` : '');
-    io.stderr(`kmslint: warning: ${set.notReadYet.length} Terraform HCL file${set.notReadYet.length === 1 ? '' : 's'} not read (kmslint reads *.tf.json and plan JSON, not *.tf yet): ${shown}\n`);
-  }
+  for (const w of unfetchedModuleWarnings(set.inputs.flatMap((i) => i.templates))) io.stderr(`kmslint: warning: ${w}\n`);
   const counted = countedInputs(set).length;
   if (counted === 0 && !values['allow-empty']) {
     const where = paths.length ? paths.join(' ') : stdin ? 'standard input' : '.';
-    io.stderr(`kmslint: no inputs found under ${where} (CloudFormation, CDK assemblies, Terraform plan JSON or *.tf.json); --allow-empty to pass on none\n`);
+    io.stderr(`kmslint: no inputs found under ${where} (CloudFormation, CDK assemblies, Terraform plan JSON, *.tf or *.tf.json); --allow-empty to pass on none\n`);
   }
   return { set, counted, emptyExit: values['allow-empty'] ? 0 : 2 };
 }
@@ -62,7 +68,32 @@ export function parseShard(value: string | undefined): { index: number; count: n
   return { index, count };
 }
 
-/** Every file this run read, so an output path can be checked against them. */
+/** Every file this run read (or took from the cache), so an output path can be checked against them. */
 export function inputPaths(set: LoadedSet): string[] {
-  return [...set.readPaths, ...set.inputs.flatMap((i) => i.templates.map((t) => t.doc.file))];
+  return [...set.readPaths, ...set.inputs.flatMap((i) => i.templates.map((t) => t.doc.file)), ...(set.reused ?? []).flatMap((r) => r.entry.files)];
+}
+
+/** `--concurrency <n|auto|off>`: threads in all, the main one included. */
+export function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 'off';
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--concurrency takes a number of threads (1 or more), auto or off, got "${value}"`);
+  return Number(value);
+}
+
+/**
+ * The cache of `kmslint lint --cache`, opened for this run's settings; undefined without --cache.
+ * A report that needs the whole analysis (the HTML key map) is made without it.
+ */
+export function openRunCache(values: CliValues, io: CliIO, options: LintOptions): LintCache | undefined {
+  if (!values.cache) {
+    if (values['cache-location'] !== undefined) io.stderr('kmslint: warning: --cache-location has no effect without --cache\n');
+    return undefined;
+  }
+  if (values.format === 'html') {
+    io.stderr('kmslint: warning: --cache is not used with --format html (its key map needs every input analysed)\n');
+    return undefined;
+  }
+  const location = cacheFileFor(values['cache-location'], io.cwd);
+  return LintCache.open(location, runKeyOf({ options, rules: allRules, cwd: io.cwd, withKeys: false }), (m) => io.stderr(`kmslint: warning: ${m}\n`));
 }

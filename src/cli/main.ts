@@ -13,6 +13,9 @@ export interface CliIO {
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   columns?: number;
+  /** Standard error is a terminal, and its width (the progress line). */
+  stderrIsTTY?: boolean;
+  stderrColumns?: number;
   /** Standard input, read whole (for `--stdin` and `-`). */
   readStdin?: () => Promise<string>;
 }

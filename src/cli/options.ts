@@ -21,6 +21,7 @@ const LINTING: readonly Command[] = ['lint', 'keys', 'diff'];
 
 export const OPTION_SPECS = {
   format: { type: 'string', short: 'f', value: '<name>', help: 'lint, diff: stylish (default), json, sarif, github, junit, codeclimate, html, markdown; keys: table (default), json, csv, mermaid, html', commands: LINTING },
+  'max-nodes': { type: 'string', value: '<n>', help: 'keys --format mermaid: collapse stacks into counts beyond n nodes (default 200)', commands: ['keys'] },
   'output-file': { type: 'string', short: 'o', value: '<path>', help: 'write the report to a file (atomically; never over an input)', commands: LINTING },
   config: { type: 'string', short: 'c', value: '<path>', help: 'use this config file', commands: LINTING },
   'no-config': { type: 'boolean', help: 'ignore config files', commands: LINTING },
@@ -36,6 +37,9 @@ export const OPTION_SPECS = {
   stdin: { type: 'boolean', help: 'read one document from standard input (also the path -)', commands: ['lint', 'keys'] },
   'stdin-filename': { type: 'string', value: '<path>', help: 'the name of the standard input document (detection, overrides, reports)', commands: ['lint', 'keys'] },
   'allow-empty': { type: 'boolean', help: 'exit 0 when no input is found (default: exit 2)', commands: LINTING },
+  cache: { type: 'boolean', help: 'reuse the findings of inputs unchanged since the last --cache run (docs/cache.md)', commands: ['lint'] },
+  'cache-location': { type: 'string', value: '<path>', help: 'the cache file, or a directory to hold .kmslintcache (default: ./.kmslintcache)', commands: ['lint'] },
+  concurrency: { type: 'string', value: '<n|auto|off>', help: 'threads reading files (auto: a second thread when the inputs are large enough; off: one)', commands: ['lint', 'keys'] },
   'ignore-unknown': { type: 'boolean', help: 'skip named files that are not templates silently (hooks, lint-staged)', commands: ['lint', 'keys'] },
   'no-color': { type: 'boolean', help: 'no colours (also NO_COLOR; FORCE_COLOR as Node reads it)', commands: ['lint', 'keys', 'diff', 'rules'] },
   color: { type: 'boolean', help: 'colours even when not a terminal', commands: ['lint', 'keys', 'diff', 'rules'] },

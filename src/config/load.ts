@@ -1,9 +1,11 @@
 // Config discovery (cosmiconfig, module name `kmslint`) and validation (ajv); an invalid config
-// lists every problem with its path, what was expected and what was found.
+// lists every problem with its path, what was expected and what was found. Both load only once a
+// config may exist: a run without one starts faster (see ./config-candidates.ts).
 import { dirname, resolve } from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv, ErrorObject } from 'ajv';
 import { configSchema } from './schema.js';
+import { mayFindConfig } from './config-candidates.js';
+import { ajvConstructor, preloadAjv } from '../util/lazy-ajv.js';
 import type { ResolvedConfig, UserConfig } from './types.js';
 import { knownRuleIds, ruleOptionProblems, type KnownRules } from './rule-options.js';
 
@@ -40,7 +42,7 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** `knownRules`: rule ids, or the rules themselves so that their options are checked against their schemas. */
 export function validateConfig(value: unknown, knownRules: KnownRules, file?: string): UserConfig {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  validator ??= new (ajvConstructor())({ allErrors: true, strict: false }).compile(configSchema);
   const problems: string[] = [];
   if (!validator(value)) problems.push(...describeErrors(validator.errors ?? [], value));
   const cfg = (value ?? {}) as UserConfig;
@@ -118,12 +120,14 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const refuseJs = (filepath: string) => {
     throw new ConfigError(filepath, [`refusing to run a JavaScript config (--no-config-js); use .kmslintrc.yaml or .kmslintrc.json`]);
   };
+  const named = options.configFile ? resolve(options.cwd, options.configFile) : undefined;
+  if (!named && !mayFindConfig(options.cwd, SEARCH_PLACES, MODULE, process.cwd())) return empty;
+  const [{ cosmiconfig }] = await Promise.all([import('cosmiconfig'), preloadAjv()]);
   const explorer = cosmiconfig(MODULE, {
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'project',
     ...(options.noConfigJs ? { loaders: { '.js': refuseJs, '.cjs': refuseJs, '.mjs': refuseJs, '.ts': refuseJs, '.cts': refuseJs, '.mts': refuseJs } } : {}),
   });
-  const named = options.configFile ? resolve(options.cwd, options.configFile) : undefined;
   if (named && options.noConfigJs && JS_CONFIG.test(named)) refuseJs(named);
   let found: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {

@@ -8,12 +8,15 @@ import { loadConfig, resolveConfig, validateConfig } from '../config/load.js';
 import { keyRows, type KeyRow } from '../analysis/key-rows.js';
 import type { Analysis } from '../analysis/analyse.js';
 import { loadText, type LoadedInput } from '../inputs/load.js';
-import { joinTerraformModules } from '../inputs/terraform/module-scope.js';
-import { loadInputs } from './load-inputs.js';
-import { lint } from './lint.js';
+import { joinTerraformModules, unfetchedModuleWarnings } from '../inputs/terraform/module-scope.js';
+import { loadInputsAsync, type Concurrency, type LoadedSet } from './load-inputs.js';
+import { LintCache, cacheFileFor } from './cache.js';
+import { lintSet, runKeyOf } from './cached-lint.js';
+import { loadHclReader, needsHclParser, readPendingHcl } from '../inputs/terraform/hcl/pending.js';
 import { allRules } from '../../rules/index.js';
 import type { Rule } from '../rule-kit/types.js';
 import { verdictOf, type Verdict } from './verdict.js';
+import type { OnProgress } from './progress.js';
 
 export interface LintSourcesRequest {
   /** Files, directories and globs, as on the command line. */
@@ -42,6 +45,18 @@ export interface LintSourcesRequest {
   baseline?: ReadonlySet<string>;
   maxWarnings?: number;
   allowEmpty?: boolean;
+  /** Called between steps (discovering, reading each file, analysing); never awaited. */
+  onProgress?: OnProgress;
+  /**
+   * Threads reading `paths` (main thread included): `auto` uses workers only where they pay; `off`
+   * (the default here, unlike the CLI) reads on the calling thread. Workers end before this returns.
+   */
+  concurrency?: Concurrency;
+  /**
+   * Reuse the findings and key rows of `paths` inputs unchanged since the last cached call
+   * (docs/cache.md); `analysis` then holds only the inputs analysed again. Cache problems go to `warnings`.
+   */
+  cache?: boolean | { location?: string };
 }
 
 export interface LintSourcesResult {
@@ -49,7 +64,7 @@ export interface LintSourcesResult {
   keys: KeyRow[];
   verdict: Verdict;
   config: ResolvedConfig;
-  /** What discovery skipped or could not find (non-regular files, missing paths, *.tf not read yet). */
+  /** What discovery skipped or could not find (non-regular files, missing paths), and Terraform modules not fetched. */
   warnings: string[];
   /** The model the findings came from (the editor server's hover and quick fixes read it). */
   analysis: Analysis;
@@ -67,28 +82,39 @@ export async function lintSources(request: LintSourcesRequest): Promise<LintSour
 
   const inputs: LoadedInput[] = [];
   const warnings: string[] = [];
-  if (request.paths?.length) {
-    const set = loadInputs(request.paths, { cwd });
-    inputs.push(...set.inputs);
-    warnings.push(...set.warnings, ...set.missing.map((m) => `${m}: no such file or directory`));
-    if (set.notReadYet.length) warnings.push(`${set.notReadYet.length} Terraform HCL file(s) not read: ${set.notReadYet.join(', ')}`);
-  }
-  for (const t of request.texts ?? []) inputs.push(loadText(t.path, t.text, { explicit: t.explicit ?? true }));
-  // A parsed object is linted as the JSON it would be written as, so positions point into that text.
-  for (const t of request.templates ?? []) inputs.push(loadText(/\.json$/i.test(t.name) ? t.name : `${t.name}.json`, JSON.stringify(t.template, null, 2), { explicit: true }));
-  if (request.texts?.length || request.templates?.length) joinTerraformModules(inputs.flatMap((i) => i.templates));
-
-  const run = lint(inputs, {
+  const lintOptions = {
     config,
     cwd,
     accounts: [...(request.accounts ?? [])],
     ruleOverrides: request.ruleOverrides,
     rules: request.rules,
     baseline: request.baseline ? new Set(request.baseline) : undefined,
-  }, allRules);
+  };
+  const cache = request.cache && request.paths?.length
+    ? LintCache.open(cacheFileFor(typeof request.cache === 'object' ? request.cache.location : undefined, cwd), runKeyOf({ options: lintOptions, rules: allRules, cwd, withKeys: true }), (m) => warnings.push(m))
+    : undefined;
+  let pathSet: LoadedSet | undefined;
+  if (request.paths?.length) {
+    const set = (pathSet = await loadInputsAsync(request.paths, { cwd, onProgress: request.onProgress, concurrency: request.concurrency ?? 'off', cache }));
+    if (await readPendingHcl(set.inputs, cwd)) joinTerraformModules(set.inputs.flatMap((i) => i.templates));
+    inputs.push(...set.inputs);
+    warnings.push(...set.warnings, ...set.missing.map((m) => `${m}: no such file or directory`));
+  }
+  if (needsHclParser((request.texts ?? []).map((t) => t.path))) await loadHclReader();
+  for (const t of request.texts ?? []) inputs.push(loadText(t.path, t.text, { explicit: t.explicit ?? true }));
+  // A parsed object is linted as the JSON it would be written as, so positions point into that text.
+  for (const t of request.templates ?? []) inputs.push(loadText(/\.json$/i.test(t.name) ? t.name : `${t.name}.json`, JSON.stringify(t.template, null, 2), { explicit: true }));
+  if (request.texts?.length || request.templates?.length) joinTerraformModules(inputs.flatMap((i) => i.templates));
+  warnings.push(...unfetchedModuleWarnings(inputs.flatMap((i) => i.templates)));
+
+  request.onProgress?.({ phase: 'analysing', done: 0, total: inputs.length });
+  const set: LoadedSet = { ...(pathSet ?? { missing: [], warnings: [], readPaths: [] }), inputs };
+  const run = lintSet(set, lintOptions, allRules, cache, true);
+  // Positions the caller asks for later (hover, quick fixes) are found by reading those files again.
+  await pathSet?.release?.();
   const missingPaths = (request.paths ?? []).filter((p) => warnings.some((w) => w.startsWith(`${p}: no such file`)));
   const verdict = missingPaths.length
     ? { exitCode: 2 as const, reason: 'unreadable-input' as const, message: `no such file or directory: ${missingPaths.map((p) => resolve(cwd, p)).join(', ')}` }
     : verdictOf(run.result, { maxWarnings: request.maxWarnings, allowEmpty: request.allowEmpty });
-  return { result: run.result, keys: keyRows(run.analysis), verdict, config, warnings, analysis: run.analysis };
+  return { result: run.result, keys: run.keys ?? keyRows(run.analysis), verdict, config, warnings, analysis: run.analysis };
 }

@@ -20,6 +20,7 @@ import { compareFindings } from './order.js';
 import type { ChangeSet } from '../diff/change-set.js';
 import { version } from '../version.js';
 import { own } from '../util/objects.js';
+import { withoutRepeatedModuleFindings } from '../inputs/terraform/hcl/repeated-findings.js';
 
 export interface LintOptions {
   config: ResolvedConfig;
@@ -93,7 +94,7 @@ export function lint(inputs: LoadedInput[], options: LintOptions, builtins: read
     // One cause per input, so the file alone identifies it; the reader's wording may change.
     findings.add(engineFinding(parseError, 'unparsable', { reason: e.message }, input.path, settings, { range: { line: e.line, column: e.column, endLine: e.line, endColumn: e.column } }));
   }
-  const all = findings.list();
+  const all = withoutRepeatedModuleFindings(findings.list());
   if (options.baseline) {
     for (const f of all) {
       if (!f.suppressed && !ENGINE_RULES.has(f.ruleId) && options.baseline.has(f.fingerprint)) {
@@ -114,7 +115,10 @@ export function lint(inputs: LoadedInput[], options: LintOptions, builtins: read
       description: r.meta.description,
       docsUrl: r.meta.docsUrl ?? docsUrlFor(r.meta.id),
       group: r.meta.group,
-      help: rulePage(r.meta.id),
+      // Read when a reporter asks (SARIF, JSON): most runs print no rule page.
+      get help() {
+        return rulePage(r.meta.id);
+      },
       ...(r.meta.securitySeverity !== undefined ? { securitySeverity: r.meta.securitySeverity } : {}),
     })),
     summary: summaryOf(all, reportedInputs.length),
@@ -166,7 +170,12 @@ function toFinding(rule: Rule, r: Report, settings: RuleSettingInputs): Finding 
   // A Terraform side resource that sets the key (aws_s3_bucket_server_side_encryption_configuration)
   // is named as a related location of the finding on the bucket.
   const side = r.resource?.keySource?.resource;
-  const relatedReports = [...(r.related ?? []), ...(side ? [{ template: side.template, at: side.path, message: `the key is set by ${side.id}` }] : [])];
+  const call = r.resource?.moduleCall;
+  const relatedReports = [
+    ...(r.related ?? []),
+    ...(side ? [{ template: side.template, at: side.path, message: `the key is set by ${side.id}` }] : []),
+    ...(call ? [{ template: call.template, at: call.path, message: `instantiated by ${call.address}` }] : []),
+  ];
   const related: RelatedLocation[] = relatedReports.map((rel) => {
     const l = rel.range ?? rel.template.doc.locate(rel.at, true);
     return { file: rel.template.doc.file, line: l?.line ?? 1, column: l?.column ?? 1, message: rel.message };

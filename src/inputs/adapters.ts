@@ -17,3 +17,4 @@ export interface InputAdapter {
 /** Every adapter; each input kind adds its own entry below. */
 export const inputAdapters: InputAdapter[] = [cdkAdapter];
 import { terraformAdapters } from './terraform/index.js'; inputAdapters.push(...terraformAdapters); // Terraform plan JSON and *.tf.json
+import { terraformHclAdapter } from './terraform/hcl/index.js'; inputAdapters.push(terraformHclAdapter); // Terraform HCL (*.tf, *.tfvars)

@@ -24,19 +24,17 @@ export interface Discovery {
   inputs: DiscoveredInput[];
   /** Named paths (or globs) that do not exist or match nothing. */
   missing: string[];
-  /** Files of a kind kmslint recognises but does not read yet (Terraform HCL). */
-  notReadYet: string[];
   /** One line each: what was skipped and why (FIFOs, devices, links out of the walked roots). */
   warnings: string[];
 }
 
-const CANDIDATE = /\.(json|ya?ml|template)$/i;
-/** Terraform HCL: recognised, not read until the HCL issue lands. */
-const NOT_READ_YET = /\.(tf|tfvars)$/i;
+const CANDIDATE = /\.(json|ya?ml|template|tf)$/i;
+/** Terraform variable files: read with their module's `*.tf` files, not inputs of their own. */
+const WITH_MODULE = /\.tfvars$/i;
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);
 
 export function discoverInputs(patterns: readonly string[], cwd = process.cwd()): Discovery {
-  const out: Discovery = { inputs: [], missing: [], notReadYet: [], warnings: [] };
+  const out: Discovery = { inputs: [], missing: [], warnings: [] };
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
   const roots: string[] = [];
@@ -52,8 +50,7 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
       out.warnings.push(`skipped ${display(abs)}: ${kindOf(st)}, not a regular file`);
       return;
     }
-    if (NOT_READ_YET.test(abs)) out.notReadYet.push(display(abs));
-    else if (explicit || CANDIDATE.test(abs)) add(abs, explicit);
+    if (!WITH_MODULE.test(abs) && (explicit || CANDIDATE.test(abs))) add(abs, explicit);
   };
 
   const walk = (dir: string, ignores: IgnoreStack) => {
@@ -87,9 +84,8 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
       }
       if (isDir) walk(full, here);
       else if (st.isFile()) {
-        if (NOT_READ_YET.test(name)) out.notReadYet.push(display(full));
-        else if (CANDIDATE.test(name)) add(full, false);
-      } else if (CANDIDATE.test(name) || NOT_READ_YET.test(name) || name.startsWith('.kmslint')) {
+        if (CANDIDATE.test(name)) add(full, false);
+      } else if (CANDIDATE.test(name) || WITH_MODULE.test(name) || name.startsWith('.kmslint')) {
         out.warnings.push(`skipped ${display(full)}: ${kindOf(st)}, not a regular file`);
       }
     }

@@ -1,8 +1,23 @@
-// Iterative walks over JSON text with jsonc-parser's scanner (a tokenizer, no recursion), for input
-// that JSON.parse accepts but a recursive walk cannot: any depth, and duplicate keys that JSON.parse
-// silently resolves (the last wins, as CloudFormation deploys it).
-import { createScanner, SyntaxKind } from 'jsonc-parser';
-import type { DocPath } from '../model/types.js';
+// Character-level walks over JSON text that JSON.parse has already accepted (so the text is valid
+// and only its structure needs finding): no recursion, so any depth, and no tokens or trees, so a
+// walk over tens of megabytes allocates little. Offsets are UTF-16 code units, as in the text.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/**
+ * Containers at least this long (in characters) have their end recorded by the shape scan, so a
+ * later walk steps over them without reading them again; shorter ones are cheap to re-read.
+ */
+const RECORDED_LENGTH = 512;
+/** Keys of one object kept in a list (compared one by one) before they move to a Map. */
+const LISTED_KEYS = 12;
 
 /** A key written twice in one object, by offsets into the text. */
 export interface JsonDuplicate {
@@ -14,157 +29,185 @@ export interface JsonDuplicate {
 export interface JsonShape {
   maxDepth: number;
   duplicates: JsonDuplicate[];
+  /** Start offset → end offset (exclusive) of every container of at least RECORDED_LENGTH characters. */
+  containerEnds: Map<number, number>;
 }
 
+/** One open container of the shape scan; frames are reused by depth, so a walk allocates per level, not per container. */
 interface Frame {
   object: boolean;
   /** Object: the key of the value being read; array: the index. */
   at: string | number;
   expectKey: boolean;
-  /** Object: offset of the first occurrence of each key. */
-  keys?: Map<string, number>;
-  /** Offset where the value started, and where its property (key) started. */
   start: number;
-  propertyStart: number | undefined;
+  /** Object keys seen so far with the offset of their first occurrence: a list while short, then a Map. */
+  names: string[];
+  offsets: number[];
+  byName: Map<string, number> | undefined;
 }
 
-/** Depth and duplicate keys of valid JSON `text` (already accepted by JSON.parse). */
+/** Depth, duplicate keys and the ends of large containers of valid JSON `text`, in one pass. */
 export function scanJsonShape(text: string): JsonShape {
-  const scanner = createScanner(text, true);
-  const stack: Frame[] = [];
+  const frames: Frame[] = [];
   const duplicates: JsonDuplicate[] = [];
+  const containerEnds = new Map<number, number>();
+  let depth = 0;
   let maxDepth = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    const top = stack[stack.length - 1];
-    switch (kind) {
-      case SyntaxKind.OpenBraceToken:
-      case SyntaxKind.OpenBracketToken: {
-        const object = kind === SyntaxKind.OpenBraceToken;
-        stack.push({ object, at: object ? '' : 0, expectKey: object, keys: object ? new Map() : undefined, start: scanner.getTokenOffset(), propertyStart: undefined });
-        if (stack.length > maxDepth) maxDepth = stack.length;
-        break;
-      }
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
-        stack.pop();
-        break;
-      case SyntaxKind.CommaToken:
-        if (top?.object) top.expectKey = true;
-        else if (top) top.at = (top.at as number) + 1;
-        break;
-      case SyntaxKind.StringLiteral:
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    switch (text.charCodeAt(i)) {
+      case QUOTE: {
+        const end = stringEnd(text, i);
+        const top = depth > 0 ? frames[depth - 1] : undefined;
         if (top?.object && top.expectKey) {
-          const key = scanner.getTokenValue();
-          const offset = scanner.getTokenOffset();
-          const first = top.keys!.get(key);
-          // Only the offset is kept per key (one number, not an array per key of a huge object).
-          if (first !== undefined) duplicates.push({ path: [...stack.slice(0, -1).map((f) => f.at), key], first: [first, first + tokenLength(text, first)], second: [offset, offset + scanner.getTokenLength()] });
-          else top.keys!.set(key, offset);
+          const key = stringValue(text, i, end);
+          const first = firstOffset(top, key);
+          // Only the offset of the first occurrence is kept per key (one number, not a list per key).
+          if (first !== undefined) duplicates.push({ path: [...frames.slice(0, depth - 1).map((f) => f.at), key], first: [first, stringEnd(text, first)], second: [i, end] });
+          else addKey(top, key, i);
           top.at = key;
           top.expectKey = false;
         }
-        break;
-      default:
-        break;
-    }
-  }
-  // Frames name the key each container is read under; the path of a frame is its parents' `at`.
-  return { maxDepth, duplicates };
-}
-
-/** Length of the token that starts at `offset`. */
-function tokenLength(text: string, offset: number): number {
-  const scanner = createScanner(text, true);
-  scanner.setPosition(offset);
-  scanner.scan();
-  return scanner.getTokenLength();
-}
-
-/**
- * Offsets of the value at `path` (or of its deepest existing ancestor) and of the property holding
- * it, without building a tree. A numeric step onto an object stays on the object (a Terraform block
- * written as an object). Repeated keys resolve to the last, as the parsed value does.
- */
-export function locateJsonPath(text: string, path: DocPath): { depth: number; start: number; end: number; propertyStart: number | undefined } | undefined {
-  const scanner = createScanner(text, true);
-  // found[n]: the value at the first n steps of `path`, once its start (and later its end) is seen.
-  const found: { start: number; end: number; propertyStart: number | undefined }[] = [];
-  const stack: (Frame & { matched: number })[] = [];
-  let pendingKeyStart: number | undefined;
-  let done = false;
-
-  // Steps of `path` a value at this point of the walk matches (-1: off the path).
-  const matchedHere = (): number => {
-    if (stack.length === 0) return 0;
-    const top = stack[stack.length - 1];
-    if (top.matched < 0) return -1;
-    const seg = path[top.matched];
-    if (top.matched >= path.length) return -1;
-    const hit = top.object ? typeof seg === 'string' && seg === top.at : typeof seg === 'number' && seg === top.at;
-    return hit ? top.matched + 1 : -1;
-  };
-  // After matching n steps at an object, numeric steps are skipped.
-  function skipObjectIndexes(n: number, isObject: boolean): number {
-    let m = n;
-    while (isObject && m < path.length && typeof path[m] === 'number') m++;
-    return m;
-  }
-  const startValue = (start: number, end: number | undefined, container: boolean | undefined): void => {
-    const n = matchedHere();
-    if (n >= 0) {
-      found[n] = { start, end: end ?? start, propertyStart: stack.length > 0 && stack[stack.length - 1].object ? pendingKeyStart : undefined };
-      found.length = n + 1; // a later repeat of a key replaces what was found under the earlier one
-    }
-    if (container !== undefined) {
-      const matched = n >= 0 ? skipObjectIndexes(n, container) : -1;
-      stack.push({ object: container, at: container ? '' : 0, expectKey: container, start, propertyStart: pendingKeyStart, matched: n >= 0 ? matched : -1 });
-      // The numeric steps skipped on an object stand for the object itself.
-      if (n >= 0) for (let m = n + 1; m <= matched; m++) found[m] = found[n];
-    } else if (n >= 0 && n >= path.length) done = true;
-  };
-
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && !done; kind = scanner.scan()) {
-    const top = stack[stack.length - 1];
-    const offset = scanner.getTokenOffset();
-    switch (kind) {
-      case SyntaxKind.OpenBraceToken:
-      case SyntaxKind.OpenBracketToken:
-        startValue(offset, undefined, kind === SyntaxKind.OpenBraceToken);
-        break;
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken: {
-        const closed = stack.pop()!;
-        if (closed.matched < 0) break;
-        // Close every entry this container stands for (itself and the numeric steps skipped on it).
-        for (const f of found) if (f && f.start === closed.start) f.end = offset + 1;
-        if (closed.matched >= path.length) done = true;
+        i = end - 1;
         break;
       }
-      case SyntaxKind.CommaToken:
-        if (top?.object) top.expectKey = true;
-        else if (top) top.at = (top.at as number) + 1;
+      case OPEN_BRACE:
+      case OPEN_BRACKET: {
+        const object = text.charCodeAt(i) === OPEN_BRACE;
+        const frame = (frames[depth] ??= { object, at: 0, expectKey: false, start: 0, names: [], offsets: [], byName: undefined });
+        frame.object = object;
+        frame.at = object ? '' : 0;
+        frame.expectKey = object;
+        frame.start = i;
+        frame.names.length = 0;
+        frame.offsets.length = 0;
+        frame.byName = undefined;
+        if (++depth > maxDepth) maxDepth = depth;
         break;
-      case SyntaxKind.ColonToken:
+      }
+      case CLOSE_BRACE:
+      case CLOSE_BRACKET: {
+        const frame = frames[--depth];
+        if (i + 1 - frame.start >= RECORDED_LENGTH) containerEnds.set(frame.start, i + 1);
         break;
-      case SyntaxKind.StringLiteral:
-        if (top?.object && top.expectKey) {
-          top.at = scanner.getTokenValue();
-          top.expectKey = false;
-          pendingKeyStart = offset;
-          break;
-        }
-        startValue(offset, offset + scanner.getTokenLength(), undefined);
+      }
+      case COMMA: {
+        const top = frames[depth - 1];
+        if (!top) break;
+        if (top.object) top.expectKey = true;
+        else top.at = (top.at as number) + 1;
         break;
-      case SyntaxKind.NumericLiteral:
-      case SyntaxKind.TrueKeyword:
-      case SyntaxKind.FalseKeyword:
-      case SyntaxKind.NullKeyword:
-        startValue(offset, offset + scanner.getTokenLength(), undefined);
-        break;
+      }
       default:
         break;
     }
   }
-  for (let n = found.length - 1; n >= 0; n--) if (found[n]) return { depth: n, ...found[n] };
-  return undefined;
+  return { maxDepth, duplicates, containerEnds };
+}
+
+function firstOffset(frame: Frame, key: string): number | undefined {
+  if (frame.byName) return frame.byName.get(key);
+  const at = frame.names.indexOf(key);
+  return at === -1 ? undefined : frame.offsets[at];
+}
+
+function addKey(frame: Frame, key: string, offset: number): void {
+  if (frame.byName) {
+    frame.byName.set(key, offset);
+    return;
+  }
+  frame.names.push(key);
+  frame.offsets.push(offset);
+  if (frame.names.length > LISTED_KEYS) {
+    frame.byName = new Map(frame.names.map((name, k) => [name, frame.offsets[k]]));
+    frame.names.length = 0;
+    frame.offsets.length = 0;
+  }
+}
+
+/** Offset just past the string literal whose opening quote is at `start`. */
+export function stringEnd(text: string, start: number): number {
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote === -1) return text.length;
+    // A quote after an odd number of backslashes is part of the string.
+    let slash = quote - 1;
+    while (text.charCodeAt(slash) === BACKSLASH) slash--;
+    if ((quote - 1 - slash) % 2 === 0) return quote + 1;
+    from = quote + 1;
+  }
+}
+
+/** The text of the string literal at [start, end): escapes decoded only where there are any. */
+export function stringValue(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+/** Offset of the first character at or after `i` that is not JSON whitespace. */
+export function skipWhitespace(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++j));
+  return j;
+}
+
+/** Offset just past the value that starts at `start`; `ends` (from the shape scan) lets it step over large containers. */
+export function valueEnd(text: string, start: number, ends: ReadonlyMap<number, number>): number {
+  const c = text.charCodeAt(start);
+  if (c === QUOTE) return stringEnd(text, start);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) return ends.get(start) ?? containerEnd(text, start);
+  // A number, true, false or null: up to the next delimiter.
+  let j = start + 1;
+  for (let d = text.charCodeAt(j); j < text.length && !isDelimiter(d); d = text.charCodeAt(++j));
+  return j;
+}
+
+function isDelimiter(c: number): boolean {
+  return c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Offset just past the container opened at `start` (read to its end; for containers the shape scan did not record). */
+function containerEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = stringEnd(text, i) - 1;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** Where one member of a container is written: its value's [start, end), and the offset of its key (-1 in an array). */
+export interface JsonMember {
+  start: number;
+  end: number;
+  keyStart: number;
+}
+
+/** The members of the container opened at `open`: by key for an object (a repeated key keeps its last member, as JSON.parse does), by index for an array. */
+export function membersOf(text: string, open: number, ends: ReadonlyMap<number, number>): Map<string, JsonMember> | JsonMember[] {
+  const object = text.charCodeAt(open) === OPEN_BRACE;
+  const close = object ? CLOSE_BRACE : CLOSE_BRACKET;
+  const byKey = new Map<string, JsonMember>();
+  const items: JsonMember[] = [];
+  let i = skipWhitespace(text, open + 1);
+  while (i < text.length && text.charCodeAt(i) !== close) {
+    let keyStart = -1;
+    let key = '';
+    if (object) {
+      keyStart = i;
+      const keyEnd = stringEnd(text, i);
+      key = stringValue(text, i, keyEnd);
+      i = skipWhitespace(text, keyEnd);
+      if (text.charCodeAt(i) === COLON) i = skipWhitespace(text, i + 1);
+    }
+    const end = valueEnd(text, i, ends);
+    if (object) byKey.set(key, { start: i, end, keyStart });
+    else items.push({ start: i, end, keyStart });
+    i = skipWhitespace(text, end);
+    if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
+  }
+  return object ? byKey : items;
 }

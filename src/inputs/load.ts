@@ -8,6 +8,7 @@ import { detectFormat } from './detect.js';
 import { buildCloudFormationTemplate } from './cloudformation/template.js';
 import { inputAdapters, type InputAdapter } from './adapters.js';
 import { BoundedReadError, formatBytes, readBounded } from '../util/read-bounded.js';
+import { loadHclText } from './terraform/hcl/index.js';
 
 export interface LoadedInput {
   /** Path as reported (relative to cwd when possible). */
@@ -54,6 +55,7 @@ export function loadFile(readPath: string, options: LoadOptions): LoadedInput {
 }
 
 export function loadText(path: string, text: string, options: LoadOptions): LoadedInput {
+  if (/\.tf$/i.test(path)) return loadHclText(path, path, text);
   let doc: SourceDocument;
   try {
     doc = parseDocument(path, text);
@@ -66,7 +68,7 @@ export function loadText(path: string, text: string, options: LoadOptions): Load
   const format = detectFormat(doc.root, path);
   if (!format) {
     if (options.explicit) {
-      return { path, format: null, error: { message: 'not a recognised template (CloudFormation, CDK assembly, Terraform plan or *.tf.json)', line: 1, column: 1 }, templates: [], skipped: true };
+      return { path, format: null, error: { message: 'not a recognised template (CloudFormation, CDK assembly, Terraform plan, *.tf or *.tf.json)', line: 1, column: 1 }, templates: [], skipped: true };
     }
     return { path, format: null, error: null, templates: [], skipped: true };
   }

@@ -16,6 +16,7 @@ import {
   Composer,
   Document,
   Parser,
+  Schema,
   YAMLParseError,
   isAlias,
   isMap,
@@ -29,6 +30,7 @@ import {
   type CST,
   type Node,
   type Pair,
+  type YAMLMap,
 } from 'yaml';
 import type { DocPath, DuplicateKey, SourceDocument, SourceRange } from '../model/types.js';
 import { LineIndex } from './line-index.js';
@@ -89,7 +91,8 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
   }
   const position: Position = (o) => lines.position(source.toOriginal(o));
   let root: unknown;
-  const converter = new Converter(doc, source.text, position);
+  const aliases = new AliasTargets(doc);
+  const converter = new Converter(aliases, source.text, position);
   try {
     root = converter.convert(doc.contents);
   } catch (err) {
@@ -97,6 +100,7 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
     if (err instanceof RangeError) throw new DocumentParseError(file, 'invalid YAML: nesting too deep', 1, 1);
     throw err;
   }
+  const pairs = new PairIndex();
   return {
     file,
     text,
@@ -105,7 +109,7 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
     locate(path: DocPath, key = false): SourceRange | undefined {
       // The deepest existing ancestor stands in for a path that is absent (a property not written).
       for (let n = path.length; n >= 0; n--) {
-        const found = walk(doc, path.slice(0, n));
+        const found = walk(doc, path.slice(0, n), aliases, pairs);
         if (!found) continue;
         const [node, pair] = found;
         const start = (key || n < path.length) && pair && isNodeWithRange(pair.key) ? pair.key.range![0] : tagStart(source.text, node.range![0]);
@@ -116,12 +120,17 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
   };
 }
 
-/** The schema CloudFormation reads with (YAML 1.1 scalars, short-form tags); duplicate keys are found by the converter. */
+/**
+ * The schema CloudFormation reads with (YAML 1.1 scalars, short-form tags), built once: given a
+ * schema object, the library uses it as it is instead of building one with every tag per document.
+ * Sharing it is safe: the library adds tags to a schema only for its known tags, and there are none
+ * (`resolveKnownTags: false`).
+ */
+const SCHEMA = new Schema({ schema: 'failsafe', customTags: [...cloudFormationScalars, ...cfnTags], merge: false, resolveKnownTags: false });
+
+/** Duplicate keys are found by the converter (the library's check compares each key with every earlier one). */
 const COMPOSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  schema: 'failsafe',
-  customTags: [...cloudFormationScalars, ...cfnTags],
-  merge: false,
-  resolveKnownTags: false,
+  schema: SCHEMA,
   version: '1.1',
   uniqueKeys: false,
   strict: false,
@@ -208,11 +217,9 @@ class Converter {
   private readonly path: (string | number)[] = [];
   readonly duplicates: DuplicateKey[] = [];
   private readonly active = new Set<Node>();
-  // Alias.resolve() searches the whole document each time; resolve each alias node once.
-  private readonly targets = new Map<Node, Node | undefined>();
 
   constructor(
-    private readonly doc: Document.Parsed,
+    private readonly aliases: AliasTargets,
     private readonly text: string,
     private readonly at: Position,
   ) {}
@@ -232,8 +239,7 @@ class Converter {
       throw new DocumentParseError('', `the !!${node.tag.slice(node.tag.lastIndexOf(':') + 1)} tag is not supported by CloudFormation`, pos.line, pos.column);
     }
     if (isAlias(node)) {
-      let target = this.targets.get(node);
-      if (!this.targets.has(node)) this.targets.set(node, (target = node.resolve(this.doc) as Node | undefined));
+      const target = this.aliases.target(node);
       if (!target) return null;
       if (this.active.has(target)) {
         const pos = this.position(node);
@@ -323,20 +329,60 @@ function normaliseScalar(v: unknown): unknown {
   return v;
 }
 
+/** Alias.resolve() searches the whole document each time; each alias node is resolved once. */
+class AliasTargets {
+  private readonly targets = new Map<Node, Node | undefined>();
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  target(alias: Node): Node | undefined {
+    if (this.targets.has(alias)) return this.targets.get(alias);
+    const found = isAlias(alias) ? ((alias.resolve(this.doc) as Node | undefined) ?? undefined) : undefined;
+    this.targets.set(alias, found);
+    return found;
+  }
+}
+
+/** Mappings up to this many pairs are searched in place; larger ones get a Map (a template's Resources). */
+const SEARCHED_PAIRS = 16;
+
+/** The pair of each key of a large mapping, built the first time a located path passes through the mapping. */
+class PairIndex {
+  private readonly byMap = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  /** The pair whose key reads as `key`; a repeated key resolves to its last occurrence, the value that is read. */
+  get(map: YAMLMap, key: string): Pair | undefined {
+    if (map.items.length <= SEARCHED_PAIRS) {
+      let found: Pair | undefined;
+      for (const it of map.items) if (isPair(it) && keyName(it) === key) found = it;
+      return found;
+    }
+    let pairs = this.byMap.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const it of map.items) if (isPair(it)) pairs.set(keyName(it), it);
+      this.byMap.set(map, pairs);
+    }
+    return pairs.get(key);
+  }
+}
+
+function keyName(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
 /** Follow `path` through the AST; an intrinsic's own key (`Fn::If`, `Ref`) stays on the tagged node. */
-function walk(doc: Document.Parsed, path: DocPath): [Node, Pair | undefined] | undefined {
-  let node = doc.contents as Node | null;
+function walk(doc: Document.Parsed, path: DocPath, aliases: AliasTargets, pairs: PairIndex): [Node, Pair | undefined] | undefined {
+  let node = doc.contents as Node | null | undefined;
   let pair: Pair | undefined;
   for (let i = 0; i < path.length && node; i++) {
-    if (isAlias(node)) node = node.resolve(doc) as Node | null;
+    if (isAlias(node)) node = aliases.target(node);
     if (!node) return undefined;
     const seg = path[i];
     const fn = intrinsicKey(node.tag);
     if (fn && seg === fn) continue;
     if (isMap(node)) {
-      // A repeated key resolves to its last occurrence, the value that is read.
-      let p: Pair | undefined;
-      for (const it of node.items) if (isPair(it) && (isScalar(it.key) ? String(it.key.value) : String(it.key)) === String(seg)) p = it;
+      const p = pairs.get(node, String(seg));
       if (!p) return undefined;
       pair = p;
       node = p.value as Node | null;
@@ -350,6 +396,6 @@ function walk(doc: Document.Parsed, path: DocPath): [Node, Pair | undefined] | u
       return undefined;
     }
   }
-  if (node && isAlias(node)) node = node.resolve(doc) as Node | null;
+  if (node && isAlias(node)) node = aliases.target(node);
   return node && node.range ? [node, pair] : undefined;
 }

@@ -19,7 +19,8 @@ const DEFAULT_LIMITS: FolderFilesLimits = { maxFiles: 2000, maxFileBytes: 4 * 10
 
 /** A template that exports or imports a value: only these change another template's analysis. */
 const SHARES_VALUES = /ImportValue|["']?Export["']?\s*:/;
-const TERRAFORM_JSON = /\.tf\.json$/i;
+/** Files of a Terraform module directory (`*.tf` and `*.tf.json`: one module). */
+const TERRAFORM_JSON = /\.tf(\.json)?$/i;
 
 interface CachedText {
   mtimeMs: number;

@@ -227,6 +227,6 @@ export function documentPath(uri: string, languageId?: string): string {
     }
   }
   const name = (uri.split(/[/:]/).pop() || 'untitled').replace(/[^\w.-]/g, '_');
-  const ext = extname(name) ? '' : languageId === 'json' || languageId === 'jsonc' ? '.json' : languageId === 'yaml' ? '.yaml' : '';
+  const ext = extname(name) ? '' : languageId === 'json' || languageId === 'jsonc' ? '.json' : languageId === 'yaml' ? '.yaml' : languageId === 'terraform' ? '.tf' : '';
   return join('/', 'untitled', name + ext);
 }

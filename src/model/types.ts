@@ -75,6 +75,8 @@ export interface Resource {
   keySource?: { resource: Resource; slotsType: string };
   /** Terraform only: address of the resource a side resource attaches to (the bucket of a bucket policy, the key of an alias or grant). */
   attachesTo?: string;
+  /** Terraform HCL only: the module call this resource is instantiated by (a related location of its findings). */
+  moduleCall?: { address: string; template: Template; path: DocPath };
 }
 
 /** One analysed template: a CloudFormation template, a CDK stack, or a Terraform plan/config. */

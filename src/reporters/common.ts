@@ -1,5 +1,6 @@
 // Helpers shared by the lint reporters (stylish, json, sarif, github, junit, codeclimate, html).
 // Everything here is pure: no file system, no environment, no clock.
+import type { KeyMap } from '../analysis/key-map.js';
 import type { Finding, InputReport, LintResult, RuleDescriptor, Severity } from '../model/findings.js';
 
 export interface LintFormatOptions {
@@ -9,6 +10,8 @@ export interface LintFormatOptions {
   cwd?: string;
   /** Terminal columns for formats that wrap (stylish); 80 when not given. */
   width?: number;
+  /** The run's key map, made only when a format draws it (html). */
+  keyMap?: () => KeyMap;
 }
 
 export type LintFormatter = (result: LintResult, options: LintFormatOptions) => string;

@@ -1,7 +1,8 @@
 // A rule's options as a JSON Schema (meta.schema): the config reader validates what a config writes
 // against it (src/config/rule-options.ts), and `OptionsOf` gives the rule the options' type from the
 // same literal, so the schema is the one statement of what a rule accepts.
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { ajvConstructor } from '../util/lazy-ajv.js';
 
 /**
  * The JSON Schema subset rule options use: an object of named options. Options given in several
@@ -52,19 +53,54 @@ export type OptionsOf<S> = S extends { readonly properties: infer P }
     ? Readonly<Record<never, never>>
     : Readonly<Record<string, unknown>>;
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<RuleOptionsSchema, ValidateFunction>();
 
 /** The validator of a schema, compiled once. */
 export function optionsValidator(schema: RuleOptionsSchema): ValidateFunction {
   let validate = compiled.get(schema);
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  if (!validate) {
+    ajv ??= new (ajvConstructor())({ allErrors: true, strict: false, useDefaults: true });
+    compiled.set(schema, (validate = ajv.compile(schema)));
+  }
   return validate;
 }
 
 /** A copy of validated options with the schema's defaults filled in (the config's value is left as written). */
 export function withDefaults(schema: RuleOptionsSchema, options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  // No options given (every rule of a run without a config): the defaults alone, without compiling ajv.
+  const plain = typeof options === 'object' && options !== null && Object.keys(options).length === 0 ? topLevelDefaults(schema) : undefined;
+  if (plain) return structuredClone(plain);
   const copy = structuredClone(options) as Record<string, unknown>;
   optionsValidator(schema)(copy);
   return copy;
+}
+
+const defaultsOfSchema = new WeakMap<RuleOptionsSchema, Record<string, unknown> | null>();
+
+/**
+ * What ajv's `useDefaults` makes of `{}`: each `properties.<name>.default`. Null when a default sits
+ * anywhere else (nested, in a combinator), where ajv's own placement rules decide.
+ */
+function topLevelDefaults(schema: RuleOptionsSchema): Record<string, unknown> | undefined {
+  let defaults = defaultsOfSchema.get(schema);
+  if (defaults === undefined) {
+    defaults = {};
+    const { properties, ...rest } = schema;
+    if (hasDefault(rest)) defaults = null;
+    for (const [name, option] of Object.entries(properties ?? {})) {
+      if (defaults === null) break;
+      const { default: value, ...others } = option;
+      if (hasDefault(others)) defaults = null;
+      else if ('default' in option) defaults[name] = value;
+    }
+    defaultsOfSchema.set(schema, defaults);
+  }
+  return defaults ?? undefined;
+}
+
+function hasDefault(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.some(hasDefault);
+  if (schema === null || typeof schema !== 'object') return false;
+  return Object.entries(schema).some(([key, value]) => key === 'default' || hasDefault(value));
 }

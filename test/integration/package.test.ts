@@ -17,6 +17,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** What runtime code (src/**, rules/**, bin/**) imports; nothing else may reach a consumer. */
 const RUNTIME_DEPENDENCIES = [
   '@aws-cdk/cloudformation-diff',
+  '@dagrejs/dagre',
+  '@tree-sitter-grammars/tree-sitter-hcl',
   'ajv',
   'cosmiconfig',
   'fast-xml-builder',
@@ -28,6 +30,7 @@ const RUNTIME_DEPENDENCIES = [
   'tinyglobby',
   'vscode-languageserver',
   'vscode-languageserver-textdocument',
+  'web-tree-sitter',
   'wrap-ansi',
   'yaml',
 ];
@@ -177,6 +180,8 @@ beforeAll(() => {
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
+    // The bundle's V8 code cache (bin/run-bundle.js) goes under this test's directory, not the home.
+    XDG_CACHE_HOME: join(root, 'xdg-cache'),
   };
   delete env.FORCE_COLOR;
   // Under CI kmslint's first stderr line names the config in use; this consumer is not a CI job.
@@ -214,6 +219,9 @@ describe('the packed package', () => {
     expect(tarballEntries).toContain('package/bin/kmslint.js');
     expect(tarballEntries).toContain('package/dist/src/index.js');
     expect(tarballEntries).toContain('package/dist/src/index.d.ts');
+    // The bundled command line (scripts/bundle.ts), the parse threads' module and what runs the bundle.
+    expect(tarballEntries.filter((e) => e.startsWith('package/dist/cli/')).sort()).toEqual(['package/dist/cli/kmslint.cjs', 'package/dist/cli/parse-worker.js']);
+    expect(tarballEntries).toContain('package/bin/run-bundle.js');
     expect(tarballEntries).toContain('package/rules/key-policy-wildcard-principal.md');
     expect(tarballEntries).toContain('package/LICENSE');
     expect(readFileSync(join(unpacked, 'package/LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
@@ -269,6 +277,15 @@ describe('a consumer project that installs the tarball', () => {
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([['key-policy-wildcard-principal', 17, 13]]);
     expect(result.status).toBe(0);
+  });
+
+  it('runs the bundled command line: an installed bin/kmslint.js always takes the bundle', () => {
+    const installed = join(consumer, 'node_modules/kmslint');
+    // No tsconfig.json: bin/kmslint.js compares the dates of dist/cli and dist/src only in a checkout.
+    expect(existsSync(join(installed, 'tsconfig.json'))).toBe(false);
+    // Only a run from the bundle leaves a code cache in $XDG_CACHE_HOME/kmslint.
+    expect(run('node', [join(installed, 'bin/kmslint.js'), '--version'], consumer).status).toBe(0);
+    expect(readdirSync(join(root, 'xdg-cache/kmslint'))).toEqual([expect.stringMatching(/^cli-[0-9a-f]{32}-.*\.v8$/)]);
   });
 
   it('runs npx kmslint on a template with a known error, exit 1', () => {

@@ -19,7 +19,7 @@ local CONFIG_FILES = {
 local defaults = {
   -- The server command; nil: <root>/node_modules/.bin/kmslint when executable, else kmslint on PATH.
   cmd = nil,
-  filetypes = { 'yaml', 'json' },
+  filetypes = { 'yaml', 'json', 'terraform' },
   -- Accounts this code deploys to (like --account) and a config file to use instead of discovery
   -- (like --config), sent as the `kmslint` settings.
   accounts = {},

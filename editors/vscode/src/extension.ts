@@ -58,6 +58,7 @@ function clientOptions(watcher: FileSystemWatcher): LanguageClientOptions {
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'file', pattern: '**/*.tf.json' },
+      { scheme: 'file', pattern: '**/*.tf' },
     ],
     initializationOptions: readServerSettings,
     synchronize: { configurationSection: SECTION, fileEvents: watcher },

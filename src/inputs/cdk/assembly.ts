@@ -6,7 +6,7 @@ import { BoundedReadError, readBounded } from '../../util/read-bounded.js';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { Template } from '../../model/types.js';
 import type { LoadedInput } from '../load.js';
-import { parseJsonDocument } from '../json-document.js';
+import { makeJsonDocument, parseJsonDocument } from '../json-document.js';
 import { DocumentParseError } from '../errors.js';
 import { buildCloudFormationTemplate } from '../cloudformation/template.js';
 import { isRecord, own, setOwn } from '../../util/objects.js';
@@ -19,6 +19,7 @@ import {
   parseEnvironment,
   readArtifacts,
   stripBom,
+  takeClaimedManifest,
   type StackArtifact,
 } from './manifest.js';
 
@@ -56,7 +57,7 @@ export function loadAssembly(path: string, display = path): LoadedInput {
   const dir = target && !target.isDirectory ? dirname(path) : path;
   let root: string;
   try {
-    root = realpathSync(dir);
+    root = realpathSync.native(dir);
   } catch {
     return { path: displayDir, format: 'cdk', error: { message: `${displayDir}: no such directory`, line: 1, column: 1 }, templates: [] };
   }
@@ -72,7 +73,7 @@ function readAssembly(run: Run, dir: Place, depth: number): void {
   run.visited.add(dir.real);
   if (depth > MAX_DEPTH) return problem(run, `${dir.display}: assemblies nested more than ${MAX_DEPTH} deep`);
   const manifestDisplay = posix.join(dir.display, MANIFEST_FILE);
-  const manifest = readJson(run, { real: resolve(dir.real, MANIFEST_FILE), display: manifestDisplay });
+  const manifest = readJson(run, { real: resolve(dir.real, MANIFEST_FILE), display: manifestDisplay }, true);
   if (manifest === undefined) return;
   if (!isAssemblyManifest(manifest)) return problem(run, `${manifestDisplay}: not a cloud assembly manifest (no version and artifacts)`);
   const artifacts = readArtifacts(manifest);
@@ -196,7 +197,8 @@ function inside(run: Run, dir: Place, rel: string, what: string, quiet = false):
   const display = posix.join(dir.display, toPosix(rel));
   let real: string;
   try {
-    real = realpathSync(resolve(dir.real, rel));
+    // One realpath(3) per file; the JavaScript realpathSync lstats every component of the path.
+    real = realpathSync.native(resolve(dir.real, rel));
   } catch {
     if (!quiet) problem(run, `${display}: ${what} not found (no such file)`);
     return undefined;
@@ -219,8 +221,11 @@ function readText(file: Place): string {
   }
 }
 
-function readJson(run: Run, file: Place): unknown {
+/** `claimed`: a manifest discovery may have read already (see takeClaimedManifest). */
+function readJson(run: Run, file: Place, claimed = false): unknown {
   try {
+    const known = claimed ? takeClaimedManifest(file.real) : undefined;
+    if (known) return makeJsonDocument(file.display, known.text, known.root).root;
     return parseJsonDocument(file.display, readText(file)).root;
   } catch (err) {
     if (err instanceof DocumentParseError) {

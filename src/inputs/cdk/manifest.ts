@@ -1,6 +1,6 @@
 // The cloud assembly manifest (`cdk.out/manifest.json`): recognising one cheaply, and reading the
 // parts kmslint needs (stack artifacts, stage sub-assemblies, asset manifests, construct metadata).
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { readBounded } from '../../util/read-bounded.js';
 import { basename, join } from 'node:path';
 import { isRecord, own } from '../../util/objects.js';
@@ -31,10 +31,69 @@ export function isAssemblyManifest(root: unknown): root is Record<string, unknow
 /** True when `manifestPath` is a readable cloud assembly manifest. Reads and parses only that file. */
 export function isAssemblyManifestFile(manifestPath: string): boolean {
   try {
-    return isAssemblyManifest(JSON.parse(stripBom(readBounded(manifestPath, MAX_MANIFEST_BYTES).toString('utf8'))));
+    const before = statSync(manifestPath);
+    const text = readBounded(manifestPath, MAX_MANIFEST_BYTES).toString('utf8');
+    const root: unknown = JSON.parse(stripBom(text));
+    if (!isAssemblyManifest(root)) return false;
+    keepClaimed(before, text, root);
+    return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Manifests recognised by isAssemblyManifestFile, kept for the load that follows (discovery claims
+ * the directory, the loader reads it): each manifest is read and parsed once. Keyed by device and
+ * inode, so any path to the file finds it; an entry is used once, and only while size, mtime and
+ * ctime are unchanged. Bounded: a run over many assemblies keeps the most recent ones.
+ */
+const claimed = new Map<string, { text: string; root: unknown; stamp: string; bytes: number }>();
+const CLAIMED_MAX_BYTES = 32 * 1024 * 1024;
+let claimedBytes = 0;
+
+function identity(st: Stats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+function stampOf(st: Stats): string {
+  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+function keepClaimed(st: Stats, text: string, root: unknown): void {
+  const key = identity(st);
+  dropClaimed(key);
+  const bytes = text.length * 2;
+  if (bytes > CLAIMED_MAX_BYTES) return;
+  for (const oldest of claimed.keys()) {
+    if (claimedBytes + bytes <= CLAIMED_MAX_BYTES) break;
+    dropClaimed(oldest);
+  }
+  claimed.set(key, { text, root, stamp: stampOf(st), bytes });
+  claimedBytes += bytes;
+}
+
+function dropClaimed(key: string): void {
+  const entry = claimed.get(key);
+  if (!entry) return;
+  claimed.delete(key);
+  claimedBytes -= entry.bytes;
+}
+
+/** The text and JSON value of a manifest isAssemblyManifestFile just read, if the file is unchanged since. */
+export function takeClaimedManifest(path: string): { text: string; root: unknown } | undefined {
+  if (claimed.size === 0) return undefined;
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return undefined;
+  }
+  const key = identity(st);
+  const entry = claimed.get(key);
+  if (!entry) return undefined;
+  dropClaimed(key);
+  return entry.stamp === stampOf(st) ? { text: entry.text, root: entry.root } : undefined;
 }
 
 export function stripBom(text: string): string {

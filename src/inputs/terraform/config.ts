@@ -11,7 +11,7 @@
 // Text around interpolations keeps what cannot be substituted as `${…}`.
 //
 // Terraform reads every `*.tf` / `*.tf.json` of a directory as one configuration; here each file is
-// its own Template, so a reference to a block in a sibling file reads as unknown.
+// its own Template, joined with its siblings afterwards (module-scope.ts: resources and variables).
 import type { SourceDocument, Template } from '../../model/types.js';
 import { isRecord, own, setOwn } from '../../util/objects.js';
 import { isName, parseTraversal, type Step } from './address.js';
@@ -154,6 +154,9 @@ class ConfigReader {
         if (!isName(steps[1])) return undefined;
         const v = this.variables.get(steps[1].name);
         const def = own(v?.body, 'default');
+        // Declared in another file of the module (module-scope.ts joins its parameter): the whole
+        // variable is that parameter; a part of it is not followed.
+        if (!v && steps.length > 2) return this.marker(expr);
         if (def === undefined) return { Ref: `var.${steps[1].name}` };
         return steps.length === 2 ? def : (follow(def, steps.slice(2)) ?? this.marker(expr));
       }

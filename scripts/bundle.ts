@@ -1,0 +1,165 @@
+// `npm run build`, after tsc: the command line as one classic script, dist/cli/kmslint.cjs, which
+// bin/kmslint.js runs when it is at least as new as the tsc build. One file saves Node resolving
+// and compiling some 400 modules on every start (a pre-commit hook starts once per commit); a
+// classic script, unlike an ES module on Node 20, can be compiled from a V8 code cache
+// (bin/run-bundle.js). The library entries (dist/src/index.js, kmslint/cdk) stay tsc's output.
+//
+// The file is one function expression, `(function (module, exports, require, __kmslintImportMetaUrl,
+// __kmslintImport) { ... })`, after a first line `// kmslint-bundle <sha256 of the rest>` that keys
+// the code cache. `import()` of an external package calls `__kmslintImport` (bin/run-bundle.js's own
+// `import()`: on Node 20 a vm script's `import()` needs a flag or prints an experimental warning).
+// `import.meta.url` reads the bundle's own URL, so paths read at run time resolve
+// from dist/cli exactly as from dist/src/<dir>: the rule pages (src/engine/rule-pages.ts tries
+// ../../rules) and package.json (src/version.ts tries ../../package.json). JSON imports
+// (src/catalog/key-properties.json) are inlined. The parse threads' module (worker-pool.ts looks for
+// ./parse-worker.js beside the code that starts them) is a second file, an ES module.
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * Loaded from node_modules as they are, not bundled: packages that find their own files next to
+ * themselves (web-tree-sitter's and the HCL grammar's .wasm), that load code by path at run time
+ * (cosmiconfig's loaders require import-fresh, parse-json, js-yaml and typescript for a config), and
+ * large ones only one rarely used command imports (`diff`, `lsp`), which would only lengthen the file
+ * every run reads. The optional CDK peers are never part of the command line.
+ */
+export const EXTERNAL_PACKAGES = [
+  'cosmiconfig',
+  'web-tree-sitter',
+  '@tree-sitter-grammars/tree-sitter-hcl',
+  '@aws-cdk/cloudformation-diff',
+  'vscode-languageserver',
+  'vscode-languageserver-textdocument',
+  'aws-cdk-lib',
+  'constructs',
+  'typescript',
+];
+
+/** The bundle's first line; bin/run-bundle.js reads the hash from it. */
+export const BUNDLE_HEADER = '// kmslint-bundle ';
+
+const SHARED_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL_PACKAGES.flatMap((p) => [p, `${p}/*`]),
+  // jsonc-parser's main build is UMD, whose require() calls esbuild cannot follow; its ES module
+  // build is the same code.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+} as const;
+
+/**
+ * Start-up costs of wrap-ansi that text of printable ASCII never needs.
+ *
+ * wrap-ansi's string-width is evaluated only for text that is not printable ASCII. Its module body
+ * builds `\p{RGI_Emoji}`-class regular expressions, a sixth of a one-file run's start-up, and the
+ * stylish report wraps every finding. The stand-in repeats string-width's own first steps, its
+ * printable-ASCII fast path included, and hands every other string to it; it is used only while
+ * string-width's source still has that fast path (checked at build time).
+ *
+ * wrap-ansi's own `new Intl.Segmenter()` (some 20 ms: ICU loads its break rules) is made on first
+ * use; wrap-ansi segments only text that is not printable ASCII. The source is rewritten only while
+ * that one `segment()` call is the segmenter's only use.
+ */
+function lazyWrapAnsiParts(): Plugin | undefined {
+  const wrapAnsi = createRequire(import.meta.url).resolve('wrap-ansi');
+  const fromWrapAnsi = createRequire(wrapAnsi);
+  const real = fromWrapAnsi.resolve('string-width');
+  const stripAnsi = createRequire(real).resolve('strip-ansi');
+  const fastPath = "if (/^[\\u0020-\\u007E]*$/.test(string)) {\n\t\treturn string.length;";
+  if (!readFileSync(real, 'utf8').includes(fastPath)) return undefined;
+  const contents = `let full;
+module.exports = function stringWidth(input, options = {}) {
+  if (typeof input !== 'string' || input.length === 0) return 0;
+  const { countAnsiEscapeCodes = false } = options;
+  let string = input;
+  if (!countAnsiEscapeCodes && (string.includes('\\u001B') || string.includes('\\u009B'))) string = require(${JSON.stringify(stripAnsi)}).default(string);
+  if (string.length === 0) return 0;
+  if (/^[\\u0020-\\u007E]*$/.test(string)) return string.length;
+  full ??= require(${JSON.stringify(real)}).default;
+  return full(input, options);
+};
+`;
+  const declaration = 'const segmenter = new Intl.Segmenter();';
+  const wrapSource = readFileSync(wrapAnsi, 'utf8');
+  const otherUses = wrapSource.replace(declaration, '').match(/\bsegmenter\b(?!\.segment\()(?! be skipped)/g);
+  const wrapContents =
+    wrapSource.includes(declaration) && otherUses === null
+      ? wrapSource.replace(declaration, 'let segmenterMade;\nconst segmenter = { segment: (text) => (segmenterMade ??= new Intl.Segmenter()).segment(text) };')
+      : undefined;
+  return {
+    name: 'lazy-wrap-ansi-parts',
+    setup(b) {
+      b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes('/wrap-ansi/') ? { path: 'string-width', namespace: 'kmslint-lazy' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'kmslint-lazy' }, () => ({ contents, loader: 'js', resolveDir: dirname(real) }));
+      if (wrapContents) b.onLoad({ filter: /[\\/]wrap-ansi[\\/]index\.js$/ }, (args) => (args.path === wrapAnsi ? { contents: wrapContents, loader: 'js' } : undefined));
+    },
+  };
+}
+
+/**
+ * Bundles the command line whose entry is `entry` (tsc's dist/src/cli/run.js, or src/cli/run.ts:
+ * esbuild reads TypeScript too) into `outdir`/kmslint.cjs, and the parse threads' module into
+ * `outdir`/parse-worker.js. `outdir` must sit two levels below the package root (dist/cli) for the
+ * rule pages and package.json to be found.
+ */
+export async function bundleCli(entry: string, outdir: string): Promise<Metafile[]> {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  const ext = extname(entry);
+  const processRun = join(dirname(entry), `process-run${ext}`);
+  const parseWorker = join(dirname(entry), `../engine/parse-worker${ext}`);
+  const wrapAnsiParts = lazyWrapAnsiParts();
+  const cli = await build({
+    ...SHARED_OPTIONS,
+    stdin: { contents: `export { runProcess } from ${JSON.stringify(processRun)};`, resolveDir: dirname(entry), sourcefile: 'kmslint-cli.js' },
+    format: 'cjs',
+    write: false,
+    define: { 'import.meta.url': '__kmslintImportMetaUrl' },
+    // ES modules are strict; so is their bundle. The function is what the script evaluates to.
+    banner: { js: "(function (module, exports, require, __kmslintImportMetaUrl, __kmslintImport) {\n'use strict';" },
+    footer: { js: '})' },
+    plugins: wrapAnsiParts ? [wrapAnsiParts] : [],
+  });
+  const body = importsThroughParameter(cli.outputFiles[0].text, cli.metafile);
+  const hash = createHash('sha256').update(body).digest('hex');
+  writeFileSync(join(outdir, 'kmslint.cjs'), `${BUNDLE_HEADER}${hash}\n${body}`);
+  const worker = await build({
+    ...SHARED_OPTIONS,
+    entryPoints: [parseWorker],
+    outfile: join(outdir, 'parse-worker.js'),
+    format: 'esm',
+    // CommonJS packages inside the bundle (yaml, picomatch) call require() for Node's own modules;
+    // an ES module has no require, so the bundle makes one.
+    banner: { js: "import { createRequire as __kmslintCreateRequire } from 'node:module';\nconst require = __kmslintCreateRequire(import.meta.url);" },
+  });
+  return [cli.metafile, worker.metafile];
+}
+
+/** `import("<external package>")` → `__kmslintImport("<external package>")`, each one the metafile lists. */
+function importsThroughParameter(code: string, metafile: Metafile): string {
+  const names = EXTERNAL_PACKAGES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  const external = new RegExp(`\\bimport\\(("(?:${names})(?:/[^"]*)?")\\)`, 'g');
+  const replaced = code.replace(external, '__kmslintImport($1)');
+  const wanted = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && i.kind === 'dynamic-import').map((i) => i.path));
+  const missed = wanted.filter((path) => !replaced.includes(`__kmslintImport(${JSON.stringify(path)})`));
+  if (missed.length > 0 || external.test(replaced)) throw new Error(`bundle: dynamic imports not routed through __kmslintImport: ${missed.join(', ')}`);
+  return replaced;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const entry = join(root, 'dist/src/cli/run.js');
+  if (!existsSync(entry)) throw new Error(`bundle: ${entry} is missing; run tsc first (npm run build)`);
+  const metafiles = await bundleCli(entry, join(root, 'dist/cli'));
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  const [cli, worker] = metafiles.map((m) => Object.values(m.outputs).reduce((n, o) => n + o.bytes, 0));
+  console.log(`bundle: dist/cli/kmslint.cjs ${kib(cli)} from ${Object.keys(metafiles[0].inputs).length} modules; dist/cli/parse-worker.js ${kib(worker)}`);
+}

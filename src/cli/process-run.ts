@@ -1,0 +1,31 @@
+// The command line in this process: main() with the real stdout/stderr/stdin, resolving to the exit
+// code. run.ts awaits it as the module entry; the bundle (scripts/bundle.ts) exports it, so that
+// bin/kmslint.js can run a bundle compiled from its V8 code cache, which has to be a classic script.
+import { main } from './main.js';
+import { MAX_FILE_BYTES } from '../inputs/load.js';
+
+/** Standard input, stopping at the size kmslint reads from a file (`yes | kmslint -` must end). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FILE_BYTES) throw new Error(`standard input is over the ${MAX_FILE_BYTES / 1048576} MB kmslint reads`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function runProcess(): Promise<number> {
+  return main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    columns: process.stdout.columns,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stderrColumns: process.stderr.columns,
+    readStdin,
+  });
+}

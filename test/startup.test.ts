@@ -1,0 +1,276 @@
+// Start-up (issue 14 item 3): what a one-file run loads, and the bundled command line.
+// - A run without a config loads neither ajv nor cosmiconfig, nor the diff engine: counted by a
+//   module hook (ES modules) and require.cache (CommonJS) in the child process.
+// - The bundle (scripts/bundle.ts) prints what the module-by-module command line prints, run by
+//   bin/kmslint.js from a V8 code cache or without one (bin/run-bundle.js).
+// - The pre-check that spares cosmiconfig never says "no config" where cosmiconfig finds one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cosmiconfig } from 'cosmiconfig';
+import { bundleCli } from '../scripts/bundle.js';
+import { mayFindConfig } from '../src/config/config-candidates.js';
+import { SEARCH_PLACES } from '../src/config/load.js';
+import { optionsValidator, withDefaults } from '../src/rule-kit/options-schema.js';
+import { allRules } from '../rules/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SOURCE_CLI = join(ROOT, 'src/cli/run.ts');
+/** tsx's loader by URL: the runs in temporary projects cannot resolve the package by name. */
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+const FORBIDDEN = /node_modules\/(ajv|cosmiconfig|@aws-cdk\/cloudformation-diff|vscode-languageserver)\//;
+
+const YAML_FIXTURE = 'fixtures/cloudformation/aws-managed-key-modification/fail-alias-targets-aws-managed-key.yaml';
+const FIXTURES = [
+  YAML_FIXTURE,
+  'fixtures/cloudformation/aws-managed-key-modification/fail-alias-targets-aws-managed-arn.json',
+  'fixtures/cdk/aws-managed-key-wrong-service/fail-queue-sns-alias',
+  'fixtures/terraform/aws-managed-key-modification',
+];
+
+let tmp = '';
+let tracer = '';
+let bundle = '';
+let cacheHome = '';
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'kmslint-startup-'));
+  // The hook runs off the main thread: it appends every module URL to the file MODULE_LOG names.
+  writeFileSync(join(tmp, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(process.env.MODULE_LOG, url + '\\n'); return next(url, context); }\n");
+  tracer = join(tmp, 'trace.mjs');
+  writeFileSync(
+    tracer,
+    `import { register, createRequire } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nregister(${JSON.stringify(pathToFileURL(join(tmp, 'hooks.mjs')).href)});\nconst require = createRequire(import.meta.url);\nprocess.on('exit', () => appendFileSync(process.env.MODULE_LOG, Object.keys(require.cache).map((f) => 'file://' + f + '\\n').join('')));\n`,
+  );
+  // The bundle needs a package around it: rule pages and package.json two levels up from dist/cli.
+  const pkg = join(tmp, 'pkg');
+  mkdirSync(pkg);
+  for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(pkg, name));
+  await bundleCli(SOURCE_CLI, join(pkg, 'dist/cli'));
+  // A copy, not a link: Node runs a linked main module from where the link points.
+  cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+  bundle = join(pkg, 'bin/kmslint.js');
+  cacheHome = join(tmp, 'cache-home');
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** URLs of every module the process loaded. */
+  modules: string[];
+}
+
+let runs = 0;
+function run(entry: 'source' | 'bundle', args: string[], cwd = ROOT, env: Record<string, string> = {}): Run {
+  const log = join(tmp, `modules-${runs++}.txt`);
+  writeFileSync(log, '');
+  const node = entry === 'source' ? ['--import', TSX, '--import', tracer, SOURCE_CLI] : ['--import', tracer, bundle];
+  const r = spawnSync(process.execPath, [...node, ...args], { cwd, encoding: 'utf8', env: { ...process.env, MODULE_LOG: log, NO_COLOR: '1', CI: '', XDG_CACHE_HOME: cacheHome, KMSLINT_NO_CODE_CACHE: '', ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+const heavy = (modules: string[]) => [...new Set(modules.filter((m) => FORBIDDEN.test(m)).map((m) => FORBIDDEN.exec(m)?.[1]))].sort();
+
+describe('a run without a config', () => {
+  it('--no-config on one file loads neither ajv, cosmiconfig, the diff engine nor the language server', () => {
+    const r = run('source', ['--no-config', '--format', 'json', YAML_FIXTURE]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['aws-managed-key-modification', 8]]);
+    // The trace sees the modules that were needed (so an empty list below means something).
+    expect(r.modules.some((m) => m.includes('node_modules/yaml/'))).toBe(true);
+    expect(heavy(r.modules)).toEqual([]);
+  });
+
+  it('with no config file to find (a package.json without a kmslint key ends the search), loads neither either', () => {
+    const project = join(tmp, 'project-without-config');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{ "name": "p" }\n');
+    writeFileSync(join(project, 'template.yaml'), readFileSync(join(ROOT, YAML_FIXTURE)));
+    const r = run('source', ['--format', 'json', 'template.yaml'], project);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['aws-managed-key-modification']);
+    expect(heavy(r.modules)).toEqual([]);
+  });
+
+  it('a config that is there is found, validated and applied (both libraries load then)', () => {
+    const project = join(tmp, 'project-with-config');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{ "name": "p" }\n');
+    writeFileSync(join(project, '.kmslintrc.yaml'), 'rules:\n  aws-managed-key-modification: off\n  customer-key-deletion-unprotected: [warning, { minPendingWindowDays: 7 }]\n');
+    writeFileSync(join(project, 'template.yaml'), readFileSync(join(ROOT, YAML_FIXTURE)));
+    const r = run('bundle', ['--format', 'json', 'template.yaml'], project);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+    expect(heavy(r.modules)).toEqual(['cosmiconfig']);
+    writeFileSync(join(project, '.kmslintrc.yaml'), 'rules:\n  customer-key-deletion-unprotected: [warning, { minPendingWindowDays: 3 }]\n');
+    const invalid = run('bundle', ['template.yaml'], project);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toContain('rules.customer-key-deletion-unprotected[1].minPendingWindowDays: invalid option of rule customer-key-deletion-unprotected: must be >= 7, found 3');
+  });
+});
+
+describe('the bundled command line', () => {
+  it('prints what the module-by-module command line prints, in every format tried', () => {
+    for (const format of ['json', 'stylish', 'sarif']) {
+      const source = run('source', ['--no-config', '--format', format, ...FIXTURES]);
+      const bundled = run('bundle', ['--no-config', '--format', format, ...FIXTURES]);
+      expect(bundled.stderr, format).toBe(source.stderr);
+      expect(bundled.stdout, format).toBe(source.stdout);
+      expect(bundled.status, format).toBe(source.status);
+    }
+    const sarif = JSON.parse(run('bundle', ['--no-config', '--format', 'sarif', YAML_FIXTURE]).stdout);
+    // The rule pages resolve from the bundle's directory too.
+    expect(sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'aws-managed-key-modification').help.markdown).toMatch(/^# aws-managed-key-modification/);
+  });
+
+  it('a --no-config run of one file reads the bundle and loads no heavy package', () => {
+    const r = run('bundle', ['--no-config', YAML_FIXTURE]);
+    expect(r.stdout).toContain('aws-managed-key-modification');
+    expect(r.modules.filter((m) => m.endsWith('/bin/run-bundle.js'))).toHaveLength(1);
+    expect(r.modules.filter((m) => m.includes('/node_modules/yaml/') || m.includes('/dist/src/'))).toEqual([]);
+    expect(heavy(r.modules)).toEqual([]);
+  });
+
+  it('keys, rules, explain and --version run from the bundle', () => {
+    for (const args of [['keys', '--no-config', '--format', 'json', YAML_FIXTURE], ['rules'], ['explain', 'aws-managed-key-modification'], ['--version']]) {
+      const source = run('source', args);
+      const bundled = run('bundle', args);
+      expect(bundled.stdout, args.join(' ')).toBe(source.stdout);
+      expect(bundled.status, args.join(' ')).toBe(0);
+    }
+  });
+});
+
+describe('the code cache of the bundle', () => {
+  const args = ['--no-config', '--format', 'json', YAML_FIXTURE];
+  const cacheFiles = (home: string) => (existsSync(join(home, 'kmslint')) ? readdirSync(join(home, 'kmslint')) : []);
+  let expected = '';
+  beforeAll(() => {
+    expected = run('source', args).stdout;
+  });
+
+  it('the first run writes it under $XDG_CACHE_HOME/kmslint, the next runs read it and leave it be', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    const first = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect([first.stdout, first.stderr, first.status]).toEqual([expected, '', 1]);
+    const [name] = cacheFiles(home);
+    expect(cacheFiles(home)).toEqual([expect.stringMatching(new RegExp(`^cli-[0-9a-f]{32}-\\d+-\\d+-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.v8$`))]);
+    const written = statSync(join(home, 'kmslint', name));
+    const second = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect([second.stdout, second.stderr, second.status]).toEqual([expected, '', 1]);
+    // Accepted: not written again (a rejected cache is replaced, which gives a new inode).
+    expect(statSync(join(home, 'kmslint', name)).ino).toBe(written.ino);
+    expect(cacheFiles(home)).toEqual([name]);
+  });
+
+  it('a cache V8 rejects (here: not a cache at all) changes nothing printed and is written anew', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    const [name] = cacheFiles(home);
+    writeFileSync(join(home, 'kmslint', name), 'not a code cache');
+    const r = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect([r.stdout, r.stderr, r.status]).toEqual([expected, '', 1]);
+    expect(readFileSync(join(home, 'kmslint', name), 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('a changed bundle reads a cache of its own, and the old one is removed', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    const pkg = join(tmp, 'pkg-changed');
+    mkdirSync(pkg);
+    for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(pkg, name));
+    cpSync(join(bundle, '../..'), pkg, { recursive: true, filter: (from) => !/[\\/](rules|package\.json|node_modules)$/.test(from) });
+    const changed = (extra: string[] = []) => spawnSync(process.execPath, [join(pkg, 'bin/kmslint.js'), ...args, ...extra], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
+    expect(changed().stdout).toBe(expected);
+    const [before] = cacheFiles(home);
+    appendFileSync(join(pkg, 'dist/cli/kmslint.cjs'), '\n// changed\n');
+    expect(changed().stdout).toBe(expected);
+    const after = cacheFiles(home);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+  });
+
+  it('a cache directory that cannot be made, or KMSLINT_NO_CODE_CACHE=1, only costs the cache', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    writeFileSync(join(home, 'kmslint'), 'a file where the directory would be');
+    const blocked = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect([blocked.stdout, blocked.stderr, blocked.status]).toEqual([expected, '', 1]);
+    const off = mkdtempSync(join(tmp, 'xdg-'));
+    const disabled = run('bundle', args, ROOT, { XDG_CACHE_HOME: off, KMSLINT_NO_CODE_CACHE: '1' });
+    expect([disabled.stdout, disabled.stderr, disabled.status]).toEqual([expected, '', 1]);
+    expect(cacheFiles(off)).toEqual([]);
+  });
+
+  it('the parse threads start from the bundle (dist/cli/parse-worker.js) and print the same', () => {
+    const source = run('source', ['--no-config', '--format', 'json', '--concurrency', '2', ...FIXTURES]);
+    const bundled = run('bundle', ['--no-config', '--format', 'json', '--concurrency', '2', ...FIXTURES]);
+    expect(bundled.stderr).toBe('');
+    expect(bundled.stdout).toBe(source.stdout);
+    expect(bundled.status).toBe(source.status);
+  });
+});
+
+describe('the config pre-check', () => {
+  const cases: [string, Record<string, string>, string, boolean][] = [
+    ['nothing at all', { 'a/b/package.json': '{}' }, 'a/b', false],
+    ['a .kmslintrc.yaml in the start directory', { 'a/package.json': '{}', 'a/.kmslintrc.yaml': 'rules: {}\n' }, 'a', true],
+    ['a config above the start, below the package.json', { 'a/package.json': '{}', 'a/.kmslintrc.json': '{}', 'a/b/c/x.yaml': '' }, 'a/b/c', true],
+    ['a config above the package.json (not searched)', { '.kmslintrc.yaml': 'rules: {}\n', 'a/package.json': '{}' }, 'a', false],
+    ['a package.json with a kmslint key', { 'a/package.json': '{ "kmslint": { "rules": {} } }' }, 'a', true],
+    ['a package.json that does not parse', { 'a/package.json': '{ nope' }, 'a', true],
+    ['an empty config file (cosmiconfig skips it, the pre-check hands it over)', { 'a/package.json': '{}', 'a/kmslint.config.yaml': '' }, 'a', true],
+    ['a package.yaml ends the search', { '.kmslintrc': '{}', 'a/package.yaml': 'name: p\n' }, 'a', false],
+  ];
+  for (const [name, files, from, expected] of cases) {
+    it(`${name}: ${expected ? 'may find one' : 'finds none'}, and cosmiconfig agrees where it says none`, async () => {
+      const dir = mkdtempSync(join(tmp, 'precheck-'));
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(join(dir, file, '..'), { recursive: true });
+        writeFileSync(join(dir, file), text);
+      }
+      // The working directory is the temporary root: no cosmiconfig meta config there.
+      expect(mayFindConfig(join(dir, from), SEARCH_PLACES, 'kmslint', dir)).toBe(expected);
+      const found = await cosmiconfig('kmslint', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' }).search(join(dir, from)).catch(() => 'error');
+      if (!expected) expect(found).toBeNull();
+    });
+  }
+
+  it('a cosmiconfig meta config in the working directory hands the search over', () => {
+    const dir = mkdtempSync(join(tmp, 'precheck-meta-'));
+    writeFileSync(join(dir, 'package.json'), '{}');
+    expect(mayFindConfig(dir, SEARCH_PLACES, 'kmslint', dir)).toBe(false);
+    mkdirSync(join(dir, '.config'));
+    writeFileSync(join(dir, '.config/config.json'), '{ "cosmiconfig": { "searchPlaces": ["{name}.toml"] } }');
+    expect(mayFindConfig(dir, SEARCH_PLACES, 'kmslint', dir)).toBe(true);
+    rmSync(join(dir, '.config'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{ "cosmiconfig": { "searchPlaces": ["{name}.toml"] } }');
+    expect(mayFindConfig(dir, SEARCH_PLACES, 'kmslint', dir)).toBe(true);
+  });
+});
+
+describe('rule options without ajv', () => {
+  it('the defaults of a run without options are what ajv fills in, for every rule', () => {
+    const withOptions = allRules.filter((r) => r.meta.schema && Object.keys(r.meta.schema.properties ?? {}).length > 0);
+    expect(withOptions.map((r) => r.meta.id)).toContain('customer-key-deletion-unprotected');
+    for (const rule of allRules) {
+      const schema = rule.meta.schema;
+      if (!schema) continue;
+      const byAjv = {};
+      optionsValidator(schema)(byAjv);
+      expect(withDefaults(schema, {}), rule.meta.id).toEqual(byAjv);
+    }
+    expect(withDefaults(allRules.find((r) => r.meta.id === 'customer-key-deletion-unprotected')!.meta.schema!, {})).toEqual({ minPendingWindowDays: 30 });
+  });
+
+  it('a schema with a default below the top level is left to ajv', () => {
+    const schema = { type: 'object', properties: { nested: { type: 'object', default: {}, properties: { depth: { type: 'integer', default: 2 } } } } } as const;
+    expect(withDefaults(schema, {})).toEqual({ nested: { depth: 2 } });
+  });
+});
