@@ -4,8 +4,12 @@
 // in $XDG_CACHE_HOME/kmslint or ~/.cache/kmslint, never beside the inputs. Its name holds the
 // bundle's hash, size and date and Node's version and architecture, so an upgrade of either reads
 // a new file; V8 checks its own version and flags too and rejects what does not fit, and then the
-// run compiles from source and writes the cache anew. Any failure to read or write it is silent:
-// the cache only saves time. KMSLINT_NO_CODE_CACHE=1 turns it off.
+// run compiles from source and writes the cache anew. V8 in release builds does not check the
+// payload, and damaged bytes of the right length abort the process (a fatal error, exit 133), so
+// the file starts with a sha256 of the payload and a file whose sum does not match is not handed to
+// V8 but written anew. Any failure to read or write it is silent: the cache only saves time.
+// KMSLINT_NO_CODE_CACHE=1 turns it off.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -22,22 +26,33 @@ function cacheDirectory(env) {
   return home ? join(home, '.cache', 'kmslint') : undefined;
 }
 
+const DIGEST_BYTES = 32;
+const digestOf = (data) => createHash('sha256').update(data).digest();
+
+/** The cached data of `file` if its checksum matches, else undefined. */
 function readCache(file) {
+  let stored;
   try {
-    return readFileSync(file);
+    stored = readFileSync(file);
   } catch {
     return undefined;
   }
+  if (stored.length <= DIGEST_BYTES) return undefined;
+  const data = stored.subarray(DIGEST_BYTES);
+  return digestOf(data).equals(stored.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
 /** Writes the cache atomically and removes the caches of other bundles and Node versions. */
 function writeCache(dir, name, data) {
   try {
     mkdirSync(dir, { recursive: true });
-    const temp = join(dir, `${name}.${process.pid}.tmp`);
-    writeFileSync(temp, data);
+    // Pids repeat across containers that share a cache directory: the random part keeps two
+    // writers off one temp file.
+    const temp = join(dir, `${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    writeFileSync(temp, Buffer.concat([digestOf(data), data]));
     renameSync(temp, join(dir, name));
-    for (const other of readdirSync(dir)) if (other.startsWith('cli-') && other !== name) rmSync(join(dir, other), { force: true });
+    // Temp files of this name are another writer's, not yet renamed: left alone.
+    for (const other of readdirSync(dir)) if (other.startsWith('cli-') && other !== name && !other.startsWith(`${name}.`)) rmSync(join(dir, other), { force: true });
   } catch {
     /* not writable: the next run compiles from source again */
   }

@@ -2,11 +2,12 @@
 // the result of a run without the cache; a changed input, a changed setting, or a change to an input
 // another one imports from is analysed again; a cache file that is broken or not ours is not trusted.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintSources, type LintSourcesRequest } from '../src/engine/lint-sources.js';
 import { cacheStats } from '../src/engine/cache.js';
+import { codeStampOf } from '../src/engine/code-stamp.js';
 import { main } from '../src/cli/main.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kmslint-cache-'));
@@ -98,6 +99,73 @@ describe('--cache', () => {
   it('is not written where a walk of the inputs would read it', async () => {
     const run = await cached({ cache: { location: join(dir, 'stacks', 'cache.json') } });
     expect(run.warnings).toEqual([`not writing the cache ${join(dir, 'stacks', 'cache.json')} inside an input directory, where it would be linted`]);
+  });
+
+  it('is not written as a Terraform file in an input directory either', async () => {
+    for (const name of ['cache.tf', 'terraform.tfvars', 'cache.tf.json']) {
+      const run = await cached({ cache: { location: join(dir, 'stacks', name) } });
+      expect(run.warnings).toEqual([`not writing the cache ${join(dir, 'stacks', name)} inside an input directory, where it would be linted`]);
+    }
+  });
+
+  it('analyses a Terraform HCL file again when a file of its module that is not an input changes', async () => {
+    // Named alone, main.tf is the only input; its findings depend on variables.tf beside it.
+    mkdirSync(join(dir, 'tf'));
+    writeFileSync(join(dir, 'tf', 'main.tf'), 'resource "aws_sns_topic" "t" {\n  name              = "t"\n  kms_master_key_id = var.key\n}\n');
+    writeFileSync(join(dir, 'tf', 'variables.tf'), 'variable "key" {\n  type    = string\n  default = "alias/aws/sns"\n}\n');
+    const tf = (extra: Partial<LintSourcesRequest> = {}) => request({ paths: ['tf/main.tf'], ...extra });
+    const cachedTf = () => lintSources(tf({ cache: { location: join(dir, 'cache') } }));
+    expect((await cachedTf()).result.findings).toEqual([]);
+    writeFileSync(join(dir, 'tf', 'variables.tf'), readFileSync(join(dir, 'tf', 'variables.tf'), 'utf8').replace('alias/aws/sns', 'alias/aws/sqs'));
+    const warm = await cachedTf();
+    expect(cacheStats).toEqual({ reused: 0, analysed: 1 });
+    expect(warm.result.findings.map((f) => [f.file, f.line, f.column, f.ruleId])).toEqual([['tf/main.tf', 3, 3, 'aws-managed-key-wrong-service']]);
+    same(warm, await lintSources(tf()));
+  });
+
+  it('reuses no linked input when the run also lints a text, which may import from them', async () => {
+    const text = { texts: [{ path: 'editor/app.yaml', text: readFileSync(join(dir, 'stacks', 'app.yaml'), 'utf8') }] };
+    const expected = await plain(text);
+    expect(expected.keys.find((k) => k.file === 'editor/app.yaml' && k.id === 'OrdersTable')?.key.kind).toBe('customer-managed');
+    same(await cached(text), expected);
+    const warm = await cached(text);
+    // alone.yaml and broken.yaml are on their own; keys.yaml and app.yaml are linked.
+    expect(cacheStats).toEqual({ reused: 2, analysed: 2 });
+    same(warm, expected);
+    // Nor does a run without the text reuse what the linked inputs gave beside it.
+    same(await cached(), await plain());
+    expect(cacheStats).toEqual({ reused: 2, analysed: 2 });
+  });
+
+  it('the stamp of the code changes when a source file or the bundle does', () => {
+    const code = join(dir, 'code');
+    mkdirSync(join(code, 'src', 'engine'), { recursive: true });
+    mkdirSync(join(code, 'rules'), { recursive: true });
+    writeFileSync(join(code, 'src', 'engine', 'code-stamp.ts'), '');
+    writeFileSync(join(code, 'rules', 'a.ts'), 'export const a = 1;\n');
+    const self = join(code, 'src', 'engine', 'code-stamp.ts');
+    const before = codeStampOf(self);
+    expect(codeStampOf(self)).toBe(before);
+    writeFileSync(join(code, 'rules', 'a.ts'), 'export const a = 22;\n');
+    expect(codeStampOf(self)).not.toBe(before);
+    const bundle = join(code, 'kmslint.cjs');
+    writeFileSync(bundle, `// kmslint-bundle ${'a'.repeat(64)}\n(function () {})`);
+    const built = codeStampOf(bundle);
+    writeFileSync(bundle, `// kmslint-bundle ${'b'.repeat(64)}\n(function () {})`);
+    expect(codeStampOf(bundle)).not.toBe(built);
+  });
+
+  it('CLI: --ignore-unknown is part of the run key (a reused skip never hides an input error)', async () => {
+    writeFileSync(join(dir, 'notes.txt'), 'not a template\n');
+    const run = async (...flags: string[]) => {
+      const err: string[] = [];
+      const exit = await main(['lint', '--no-config', '--format', 'json', '--cache', ...flags, 'stacks/alone.yaml', 'notes.txt'], { cwd: dir, env: {}, stdout: () => undefined, stderr: (s: string) => err.push(s), isTTY: false });
+      return exit;
+    };
+    expect(await run('--ignore-unknown')).toBe(0);
+    expect(await run()).toBe(2);
+    expect(cacheStats.reused).toBe(0);
+    expect(await run('--ignore-unknown')).toBe(0);
   });
 
   it('CLI: --cache writes .kmslintcache in the working directory; a warm run prints the same report', async () => {

@@ -199,6 +199,34 @@ describe('module calls with a local source', () => {
   });
 });
 
+describe('null arguments and missing local modules', () => {
+  it('a call passing null to a `nullable = false` variable uses the default; to a nullable one, null', async () => {
+    const dir = join(FEATURES, 'nullable');
+    const r = await lintSources({ paths: [join(dir, 'example')], noConfig: true });
+    expect(r.result.findings.map((f) => [f.ruleId, f.resource?.id ?? null, f.file.slice(dir.length + 1), f.line, f.column, f.endLine, f.endColumn, f.messageId ?? null, f.severity])).toEqual([
+      ['aws-managed-key-wrong-service', 'module.topic.aws_sns_topic.strict', 'topic/main.tf', 16, 3, 16, 37, 'otherService', 'error'],
+    ]);
+    expect(r.keys.map((k) => [k.id, k.key.kind, k.key.alias ?? null])).toEqual([
+      ['module.topic.aws_sns_topic.strict', 'aws-managed', 'alias/aws/sqs'],
+      ['module.topic.aws_sns_topic.lenient', 'none', null],
+    ]);
+  });
+
+  it('a local source that is not a directory is one warning of the run, and its outputs are unknown with the reason', async () => {
+    const dir = join(FEATURES, 'missing-module');
+    const r = await lintSources({ paths: [dir], noConfig: true });
+    const warning = `Terraform module ./modules/missing is not found (no such directory): the resources of module.gone in ${dir}/main.tf are not checked and their outputs are unknown`;
+    expect(r.warnings).toEqual([warning]);
+    expect(r.result.findings).toEqual([]);
+    expect(r.keys.map((k) => [k.id, k.key.kind, k.reason])).toEqual([
+      ['aws_sns_topic.orders', 'unknown', 'kms_master_key_id cannot be resolved: module.gone comes from ./modules/missing, which is not a directory: its outputs are unknown'],
+    ]);
+    const err: string[] = [];
+    const code = await main(['lint', '--no-config', '--format', 'json', dir], { stdout: () => {}, stderr: (s) => err.push(s), cwd: process.cwd(), isTTY: false, env: {} });
+    expect([code, err.join('')]).toEqual([0, `kmslint: warning: ${warning}\n`]);
+  });
+});
+
 describe('discovery and the module rules', () => {
   it('discovery takes *.tf files as inputs; *.tfvars are read with their module, never alone', () => {
     const dir = workspace({ 'main.tf': 'x = 1\n', 'terraform.tfvars': 'x = 1\n', 'mod/a.tf': 'y = 1\n', 'notes.txt': '' });
@@ -228,5 +256,24 @@ describe('discovery and the module rules', () => {
     const paths = hclWasmPaths();
     expect(paths.runtime).toMatch(/node_modules\/web-tree-sitter\/tree-sitter\.wasm$/);
     expect(paths.grammar).toMatch(/node_modules\/@tree-sitter-grammars\/tree-sitter-hcl\/tree-sitter-terraform\.wasm$/);
+  });
+});
+
+describe('a long-lived process (editor server, repeated library calls)', () => {
+  it('sees an edit to a called local module on the next run of the same directory', async () => {
+    const dir = workspace({
+      'app/main.tf': 'module "topic" {\n  source = "../topic"\n}\n',
+      'topic/main.tf': 'resource "aws_sns_topic" "this" {\n  name              = "t"\n  kms_master_key_id = "alias/aws/sns"\n}\n',
+    });
+    const run = async () => {
+      const r = await lintSources({ paths: [join(dir, 'app')], noConfig: true });
+      return r.result.findings.map((f) => [f.ruleId, f.resource?.id, f.line, f.column, f.messageId]);
+    };
+    expect(await run()).toEqual([]);
+    // Same size as before, so only the content and the date differ.
+    writeFileSync(join(dir, 'topic/main.tf'), 'resource "aws_sns_topic" "this" {\n  name              = "t"\n  kms_master_key_id = "alias/aws/sqs"\n}\n');
+    const later = new Date(Date.now() + 5000);
+    (await import('node:fs')).utimesSync(join(dir, 'topic/main.tf'), later, later);
+    expect(await run()).toEqual([['aws-managed-key-wrong-service', 'module.topic.aws_sns_topic.this', 3, 3, 'otherService']]);
   });
 });

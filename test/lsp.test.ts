@@ -241,6 +241,29 @@ describe('kmslint lsp --stdio', () => {
     expect(keyHover.contents.value).toBe('**`SharedKey`** · `AWS::KMS::Key`\n\nProtects no resource of the analysed templates.');
   });
 
+  it('updates the cross-stack relation when either side of it changes', async () => {
+    // Continues from the test above: imports.yaml (v1) imports shared-key-arn, exports.yaml (v1) exports renamed-export.
+    const uri = fileUri(join(dir, 'imports.yaml'));
+    const exportsUri = fileUri(join(dir, 'exports.yaml'));
+    const hoverOf = async (u: string) => (await server.conn.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: u }, position: { line: 1, character: 3 } })).contents.value;
+    const resolved = '**`Topic`** · `AWS::SNS::Topic`\n\nKey: **customer managed** `SharedKey`\n\nKmsMasterKeyId names the customer managed key SharedKey declared in stack exports';
+    const importing = (name: string) => `Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: !ImportValue ${name}\n`;
+    // The importing side edited to the exported name: resolved again, and the key now protects the topic.
+    await server.change(uri, 2, importing('renamed-export'));
+    expect((await server.diagnostics(uri, 2)).diagnostics).toEqual([]);
+    expect(await hoverOf(uri)).toBe(resolved);
+    expect(await hoverOf(exportsUri)).not.toBe('**`SharedKey`** · `AWS::KMS::Key`\n\nProtects no resource of the analysed templates.');
+    // The exporting side edited (a change, not an open) back to the old name: the import is unresolved.
+    const exportsText = readFileSync(join(dir, 'exports.yaml'), 'utf8');
+    await server.change(exportsUri, 2, exportsText.replace('shared-key-arn', 'another-export'));
+    expect((await server.diagnostics(exportsUri, 2)).diagnostics).toEqual([]);
+    expect(await hoverOf(uri)).toBe('**`Topic`** · `AWS::SNS::Topic`\n\nKey: **unknown**\n\nKmsMasterKeyId cannot be resolved: export renamed-export is not in the input set');
+    // And back: the exporter names what the importer imports, so it resolves without the importer changing.
+    await server.change(exportsUri, 3, exportsText.replace('shared-key-arn', 'renamed-export'));
+    expect((await server.diagnostics(exportsUri, 3)).diagnostics).toEqual([]);
+    expect(await hoverOf(uri)).toBe(resolved);
+  });
+
   it('answers --help, shuts down with exit code 0 and writes nothing but protocol to stdout', async () => {
     expect(await server.stop()).toBe(0);
     expect(protocolFrames(server.stdout()).length).toBeGreaterThan(10);

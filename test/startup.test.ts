@@ -181,6 +181,26 @@ describe('the code cache of the bundle', () => {
     expect(readFileSync(join(home, 'kmslint', name), 'utf8')).not.toBe('not a code cache');
   });
 
+  it('a cache with damaged bytes of the same length is not handed to V8 (which would abort) and is written anew', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    const [name] = cacheFiles(home);
+    const file = join(home, 'kmslint', name);
+    const damaged = readFileSync(file);
+    for (let i = damaged.length >> 1, end = i + 256; i < end; i++) damaged[i] ^= 0xa5;
+    writeFileSync(file, damaged);
+    const r = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect([r.stdout, r.stderr, r.status]).toEqual([expected, '', 1]);
+    const rewritten = readFileSync(file);
+    expect(rewritten.equals(damaged)).toBe(false);
+    expect(cacheFiles(home)).toEqual([name]);
+    // The rewritten cache is accepted: the next run leaves it be.
+    const written = statSync(file).ino;
+    const next = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect([next.stdout, next.stderr, next.status]).toEqual([expected, '', 1]);
+    expect(statSync(file).ino).toBe(written);
+  });
+
   it('a changed bundle reads a cache of its own, and the old one is removed', () => {
     const home = mkdtempSync(join(tmp, 'xdg-'));
     const pkg = join(tmp, 'pkg-changed');

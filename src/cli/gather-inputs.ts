@@ -95,5 +95,5 @@ export function openRunCache(values: CliValues, io: CliIO, options: LintOptions)
     return undefined;
   }
   const location = cacheFileFor(values['cache-location'], io.cwd);
-  return LintCache.open(location, runKeyOf({ options, rules: allRules, cwd: io.cwd, withKeys: false }), (m) => io.stderr(`kmslint: warning: ${m}\n`));
+  return LintCache.open(location, runKeyOf({ options, rules: allRules, cwd: io.cwd, withKeys: false, ignoreUnknown: values['ignore-unknown'] }), (m) => io.stderr(`kmslint: warning: ${m}\n`));
 }

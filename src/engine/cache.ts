@@ -8,7 +8,12 @@
 // directory is one module). Analysis crosses inputs only through these (evaluate.ts), so an input
 // with none of them has the same findings whatever else is in the run. Linked inputs are reused only
 // when every input of the run is unchanged and the linked inputs are the same as last time;
-// otherwise all linked inputs are analysed again, together with every changed input.
+// otherwise all linked inputs are analysed again, together with every changed input. A run with an
+// input that is not a discovered file (standard input, an editor's text) reuses no linked input and
+// leaves none reusable: that input is never hashed, yet may export or import what they do.
+// A Terraform HCL file (`*.tf`, `*.tfvars`) is never reused: its findings depend on files that are
+// not inputs (its directory's other files, tfvars, local modules called from anywhere), so it is
+// always analysed, and being linked, every linked input of its run with it.
 //
 // The file starts with a magic line; a file without it is not ours and is neither read nor
 // overwritten. A file with it that does not parse, or of another format version, is ignored with a
@@ -55,6 +60,8 @@ export class LintCache {
   private linkedSet = '';
   /** Whether the file at `location` may be replaced (absent, or ours). */
   private writable = true;
+  /** The planned run has inputs that are not discovered files: what its linked inputs gave is not reused later. */
+  private mixed = false;
 
   private constructor(
     readonly location: string,
@@ -95,9 +102,11 @@ export class LintCache {
 
   /**
    * Which inputs (by index) can be reused, given each input's path and current digest
-   * (`undefined`: cannot be hashed, so analysed).
+   * (`undefined`: cannot be hashed, so analysed). `others`: the run also has inputs that are not
+   * discovered files (standard input, texts), which linked inputs may depend on.
    */
-  plan(inputs: readonly { path: string; digest: string | undefined }[]): Set<number> {
+  plan(inputs: readonly { path: string; digest: string | undefined }[], others = false): Set<number> {
+    this.mixed = others;
     const reusable = new Set<number>();
     const hit = inputs.map((i) => {
       const e = this.entries[i.path];
@@ -105,7 +114,7 @@ export class LintCache {
     });
     const allUnchanged = hit.every((e) => e !== undefined);
     const linkedNow = linkedSetOf(inputs.flatMap((i, n) => (hit[n]?.linked ? [{ path: i.path, digest: i.digest! }] : [])));
-    const linkedReusable = allUnchanged && linkedNow === this.linkedSet;
+    const linkedReusable = !others && allUnchanged && linkedNow === this.linkedSet;
     hit.forEach((e, n) => {
       if (e && (!e.linked || linkedReusable)) reusable.add(n);
     });
@@ -129,7 +138,8 @@ export class LintCache {
     const data: CacheFile = {
       version: FORMAT_VERSION,
       runKey: this.runKey,
-      linkedSet: linkedSetOf([...entries].flatMap(([path, e]) => (e.linked ? [{ path, digest: e.digest }] : []))),
+      // '' matches no run's linked set: linked inputs analysed beside unhashed inputs are not reused.
+      linkedSet: this.mixed ? '' : linkedSetOf([...entries].flatMap(([path, e]) => (e.linked ? [{ path, digest: e.digest }] : []))),
       entries: Object.fromEntries(entries),
     };
     const temp = join(dirname(this.location), `.${basename(this.location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -150,7 +160,8 @@ function linkedSetOf(inputs: readonly { path: string; digest: string }[]): strin
 
 /** The cache must not be an input, nor a file a walk of an input directory would read as one. */
 function refuseLocation(location: string, readPaths: readonly string[]): string | undefined {
-  const looksLikeInput = /\.(json|ya?ml|template)$/i.test(location);
+  // The extensions discovery reads (src/inputs/discover.ts, the adapters' claimsPath), `*.tf.json` included.
+  const looksLikeInput = /\.(json|ya?ml|template|tf|tfvars)$/i.test(location);
   for (const p of readPaths) {
     if (p === location) return `not writing the cache over an input of this run (${location})`;
     const r = relative(p, location);
@@ -176,12 +187,16 @@ export function digestOf(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
+/** Terraform HCL files: their findings depend on files their own bytes do not cover. */
+const HCL_INPUT = /\.(tf|tfvars)$/i;
+
 /**
  * The content hash of a discovered input: its bytes, or for a directory (a CDK assembly) the names
  * and bytes of every JSON file in it, outside `asset.*` directories (assets are never read). Any
- * problem reading gives `undefined`: the input is then simply analysed.
+ * problem reading, or a Terraform HCL file, gives `undefined`: the input is then simply analysed.
  */
 export function inputDigest(absolute: string): string | undefined {
+  if (HCL_INPUT.test(absolute)) return undefined;
   try {
     const st = statSync(absolute);
     if (st.isFile()) {

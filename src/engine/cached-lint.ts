@@ -8,6 +8,7 @@ import type { Rule } from '../rule-kit/types.js';
 import { keyRows, type KeyRow } from '../analysis/key-rows.js';
 import { allRules } from '../../rules/index.js';
 import { version } from '../version.js';
+import { codeStamp } from './code-stamp.js';
 import { lint, summaryOf, type LintOptions, type LintRun } from './lint.js';
 import { compareFindings } from './order.js';
 import type { LoadedSet } from './load-inputs.js';
@@ -110,10 +111,12 @@ export function isLinked(input: LoadedInput): boolean {
  * The run key: everything besides the inputs that findings depend on. A cache written under another
  * key is not used at all.
  */
-export function runKeyOf(parts: { options: LintOptions; rules: readonly Rule[]; cwd: string; withKeys: boolean }): string {
+export function runKeyOf(parts: { options: LintOptions; rules: readonly Rule[]; cwd: string; withKeys: boolean; ignoreUnknown?: boolean }): string {
   const { config, ruleOverrides, accounts, baseline } = parts.options;
   const rules = [...parts.rules, ...(parts.options.rules ?? [])].map((r) => [r.meta.id, r.meta.defaultSeverity, r.meta.group, r.meta.description]);
+  // `ignoreUnknown` decides whether a file that is not a template is stored as an error or as nothing.
+  const settings = { version, code: codeStamp(), config, ruleOverrides: ruleOverrides ?? null, accounts: accounts ?? [], baseline: baseline ? [...baseline].sort() : null, rules, cwd: parts.cwd, withKeys: parts.withKeys, ignoreUnknown: parts.ignoreUnknown === true };
   return createHash('sha256')
-    .update(JSON.stringify({ version, config, ruleOverrides: ruleOverrides ?? null, accounts: accounts ?? [], baseline: baseline ? [...baseline].sort() : null, rules, cwd: parts.cwd, withKeys: parts.withKeys }))
+    .update(JSON.stringify(settings))
     .digest('hex');
 }

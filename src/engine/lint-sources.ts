@@ -95,7 +95,7 @@ export async function lintSources(request: LintSourcesRequest): Promise<LintSour
     : undefined;
   let pathSet: LoadedSet | undefined;
   if (request.paths?.length) {
-    const set = (pathSet = await loadInputsAsync(request.paths, { cwd, onProgress: request.onProgress, concurrency: request.concurrency ?? 'off', cache }));
+    const set = (pathSet = await loadInputsAsync(request.paths, { cwd, onProgress: request.onProgress, concurrency: request.concurrency ?? 'off', cache, otherInputs: Boolean(request.texts?.length || request.templates?.length) }));
     if (await readPendingHcl(set.inputs, cwd)) joinTerraformModules(set.inputs.flatMap((i) => i.templates));
     inputs.push(...set.inputs);
     warnings.push(...set.warnings, ...set.missing.map((m) => `${m}: no such file or directory`));

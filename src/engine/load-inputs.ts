@@ -68,6 +68,8 @@ export interface ParallelLoadOptions extends LoadInputsOptions {
   concurrency?: Concurrency;
   /** `--cache`: inputs unchanged since the cached run are not read again. */
   cache?: LintCache;
+  /** The caller lints inputs besides these (texts, templates): with a cache, no linked input is reused. */
+  otherInputs?: boolean;
 }
 
 export function loadInputs(patterns: readonly string[], options: LoadInputsOptions = {}): LoadedSet {
@@ -93,7 +95,7 @@ export async function loadInputsAsync(patterns: readonly string[], options: Para
   let digests: (string | undefined)[] | undefined;
   if (options.cache) {
     const all = selected.map((f) => ({ path: f.path, digest: inputDigest(f.absolute) }));
-    const reusable = options.cache.plan(all);
+    const reusable = options.cache.plan(all, offset > 0 || options.otherInputs === true);
     reused = [...reusable].map((n) => ({ at: n + offset, path: all[n].path, entry: options.cache!.entry(all[n].path) }));
     toRead = selected.filter((_, n) => !reusable.has(n));
     digests = [...inputs.map(() => undefined), ...all.filter((_, n) => !reusable.has(n)).map((a) => a.digest)];

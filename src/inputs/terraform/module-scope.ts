@@ -3,14 +3,20 @@
 // provider's accounts apply to all of it. The Templates of a module instantiated by a call
 // (HCL `module` blocks with a local source) belong to the calling module's directory.
 import { dirname } from 'node:path';
-import type { Template } from '../../model/types.js';
+import type { Resource, Template } from '../../model/types.js';
 import { own, setOwn } from '../../util/objects.js';
 
 const callingDirectory = new WeakMap<Template, string>();
+const missingLocalModules = new WeakSet<Resource>();
 
 /** A Template of a called module's instance is joined with its root caller's directory, not its own. */
 export function markCalledTemplate(template: Template, callerDirectory: string): void {
   callingDirectory.set(template, callerDirectory);
+}
+
+/** A call (HCL reader) whose `./` or `../` source is not a directory: warned about as unfetched ones are. */
+export function markMissingLocalModule(call: Resource): void {
+  missingLocalModules.add(call);
 }
 
 export function joinTerraformModules(templates: readonly Template[]): void {
@@ -39,7 +45,8 @@ export function joinTerraformModules(templates: readonly Template[]): void {
 
 /**
  * One warning per module source kmslint does not read (registry, git, URLs: anything but `./` and
- * `../`), naming its calls: their resources are not checked and their outputs are unknown.
+ * `../`; and local sources that are not a directory), naming its calls: their resources are not
+ * checked and their outputs are unknown.
  */
 export function unfetchedModuleWarnings(templates: readonly Template[]): string[] {
   const calls = new Map<string, Set<string>>();
@@ -48,14 +55,16 @@ export function unfetchedModuleWarnings(templates: readonly Template[]): string[
     for (const r of t.resources) {
       if (r.terraformMode !== 'module') continue;
       const source = own(r.properties, 'source');
-      if (typeof source === 'string' && /^\.\.?[\\/]/.test(source)) continue;
+      const missing = missingLocalModules.has(r);
+      if (!missing && typeof source === 'string' && /^\.\.?[\\/]/.test(source)) continue;
       const written = typeof source === 'string' ? source : 'a computed source';
-      calls.set(written, (calls.get(written) ?? new Set()).add(`${r.id} in ${t.doc.file}`));
+      const why = missing ? `Terraform module ${written} is not found (no such directory)` : `Terraform module ${written} is not fetched (kmslint reads local ./ and ../ modules only)`;
+      calls.set(why, (calls.get(why) ?? new Set()).add(`${r.id} in ${t.doc.file}`));
     }
   }
-  return [...calls].map(([source, where]) => {
+  return [...calls].map(([why, where]) => {
     const list = [...where];
     const shown = list.slice(0, 3).join(', ') + (list.length > 3 ? `, … (${list.length - 3} more)` : '');
-    return `Terraform module ${source} is not fetched (kmslint reads local ./ and ../ modules only): the resources of ${shown} are not checked and their outputs are unknown`;
+    return `${why}: the resources of ${shown} are not checked and their outputs are unknown`;
   });
 }

@@ -15,8 +15,12 @@ import { ModuleReader, type ModuleFile, type ModuleLoader } from './module.js';
 const HCL_FILE = /\.tf$/i;
 const VARIABLE_FILE = /\.tfvars$/i;
 
-/** Built modules by directory: the files of one directory are loaded one after another. */
-const built = new Map<string, { signature: string; templates: Map<string, Template[]> }>();
+/**
+ * Built modules by directory: the files of one directory are loaded one after another. An entry is
+ * reused only while its directory and every local module it called are unchanged (a long-lived
+ * process, such as the editor server, must see an edit to a called module).
+ */
+const built = new Map<string, { signature: string; called: Map<string, string>; templates: Map<string, Template[]> }>();
 const MAX_BUILT = 16;
 
 export function loadHclInput(readPath: string, options: LoadOptions): LoadedInput {
@@ -50,16 +54,24 @@ export function loadHclText(readPath: string, path: string, text: string, isOver
   const signature = directorySignature(dir, override);
   const key = `${dir}\u0000${dirname(path)}`;
   let entry = built.get(key);
-  if (!entry || entry.signature !== signature) {
+  if (!entry || entry.signature !== signature || [...entry.called].some(([d, sig]) => directorySignature(d) !== sig)) {
     const module = readDirectoryModule(dir, dirname(path), { path: readPath, text });
-    const reader = new ModuleReader(module.files, { tfvars: module.tfvars, loadModule: localModuleLoader, dir });
+    const called = new Map<string, string>();
+    const loadModule: ModuleLoader = (source, from, fromDisplay) => {
+      // Signed before it is read, so an edit during the read shows as a change next time.
+      const before = directorySignature(resolve(from, source));
+      const loaded = localModuleLoader(source, from, fromDisplay);
+      if (loaded) called.set(loaded.dir, before);
+      return loaded;
+    };
+    const reader = new ModuleReader(module.files, { tfvars: module.tfvars, loadModule, dir });
     // A file's input holds its own Template and those of the module calls it writes (their
     // resources under the call's address, positioned in the called module's files).
     const own = reader.build();
     const templates = new Map<string, Template[]>();
     reader.templates.forEach((t, i) => t && templates.set(t.doc.file, [t, ...(reader.calledTemplates.get(i) ?? [])]));
     for (const t of own) if (!templates.has(t.doc.file)) templates.set(t.doc.file, [t]);
-    entry = { signature, templates };
+    entry = { signature, called, templates };
     if (built.size >= MAX_BUILT) built.delete(built.keys().next().value!);
     built.set(key, entry);
   }

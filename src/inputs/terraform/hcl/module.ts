@@ -7,7 +7,7 @@ import { unknownValue, type DocPath, type Resource, type Template } from '../../
 import { isRecord, own, setOwn } from '../../../util/objects.js';
 import { addAccount, addResource, emptyTemplate, linkSideResources, normaliseBlocks } from '../common.js';
 import { indexText } from '../address.js';
-import { markCalledTemplate } from '../module-scope.js';
+import { markCalledTemplate, markMissingLocalModule } from '../module-scope.js';
 import type { Expr, HclBody, Span, Step } from './syntax.js';
 import { ExpressionEvaluator, type Bindings, type Evaluated, type ModuleValues } from './evaluate.js';
 import { evaluateBody, iterationEntries, META_ARGUMENTS } from './body.js';
@@ -78,6 +78,8 @@ export class ModuleReader {
   private readonly variables = new Map<string, (Evaluated & { file: number }) | { unset: true }>();
   private readonly documents = new Map<string, Evaluated | undefined | 'pending'>();
   private readonly children = new Map<string, ModuleReader | undefined>();
+  /** Call instances (`gone`, `gone[0]`) whose local source is not a directory. */
+  private readonly missingModules = new Set<string>();
   private readonly resourcesById: Map<string, Resource>;
   /** The policy document the last reference read, with its file (its range tree is kept in that file). */
   private lastDocument: (Evaluated & { file: number }) | undefined;
@@ -163,7 +165,10 @@ export class ModuleReader {
     const done = this.variables.get(name);
     if (done) return done;
     const d = this.declarations.variables.get(name)!;
-    const given = this.options.inputs?.has(name) ? this.options.inputs.get(name) : this.options.tfvars?.get(name);
+    let given = this.options.inputs?.has(name) ? this.options.inputs.get(name) : this.options.tfvars?.get(name);
+    // `nullable = false`: a null given is the default, as if nothing were given
+    // (https://developer.hashicorp.com/terraform/language/values/variables#disallowing-null-input-values).
+    if (given === null && d.nullable && this.evaluator(d.file).value(d.nullable) === false) given = undefined;
     let v: (Evaluated & { file: number }) | { unset: true };
     if (given !== undefined) v = { value: given, node: leaf({ start: 0, end: 0 }), file: -1 };
     else if (d.value) v = { ...this.evaluator(d.file).evaluate(d.value), file: d.file };
@@ -371,6 +376,7 @@ export class ModuleReader {
     } else if (instances.some((i) => i.key !== undefined)) return unknownValue(`module.${name} has instances: the reference names none`);
     const output = rest[at] && 'name' in rest[at] ? (rest[at] as { name: string }).name : undefined;
     const child = this.childModule(d, src, inst);
+    if (!child && this.missingModules.has(callKey(d, inst))) return unknownValue(`module.${name} comes from ${src}, which is not a directory: its outputs are unknown`);
     if (!child || !output) return unknownValue(`module.${name} (${src}) cannot be read`);
     const v = child.output(output);
     if (v === undefined) return unknownValue(`module.${name} has no output ${output}`);
@@ -389,16 +395,22 @@ export class ModuleReader {
   private instantiateCall(d: DeclaredBlock): void {
     const src = this.localSource(d);
     if (typeof src !== 'string') return;
-    for (const inst of this.instancesOf(d)) this.childModule(d, src, inst);
+    for (const inst of this.instancesOf(d)) {
+      this.childModule(d, src, inst);
+      // The call's resource carries it to the run's warnings (module-scope.ts).
+      const call = this.missingModules.has(callKey(d, inst)) ? this.resourcesById.get(`${this.options.prefix ?? ''}module.${callKey(d, inst)}`) : undefined;
+      if (call) markMissingLocalModule(call);
+    }
   }
 
   /** The module a call instance reads (built once, with the call's arguments as its variables). */
   private childModule(d: DeclaredBlock, source: string, inst: Instance | undefined): ModuleReader | undefined {
-    const key = `${d.name}${inst?.key === undefined ? '' : indexText(inst.key)}`;
+    const key = callKey(d, inst);
     if (this.children.has(key)) return this.children.get(key);
     this.children.set(key, undefined);
     const template = this.templates[d.file];
     const loaded = this.options.loadModule?.(source, this.options.dir ?? '.', dirOf(this.files[d.file].path));
+    if (!loaded) this.missingModules.add(key);
     const calling = new Set(this.options.calling ?? []);
     if (!template || !loaded || calling.has(loaded.dir) || calling.size >= MAX_MODULE_DEPTH) return undefined;
     calling.add(this.options.dir ?? '.');
@@ -465,6 +477,11 @@ export class ModuleReader {
       if (own.region) t.region ??= own.region;
     }
   }
+}
+
+/** A call instance's name under its module (`gone`, `each["a"]`). */
+function callKey(d: DeclaredBlock, inst: Instance | undefined): string {
+  return `${d.name}${inst?.key === undefined ? '' : indexText(inst.key)}`;
 }
 
 /** The directory part of a display path (`.` for a file in the working directory). */

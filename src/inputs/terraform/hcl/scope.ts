@@ -21,7 +21,8 @@ export interface DeclaredBlock {
 }
 
 export interface ModuleDeclarations {
-  variables: Map<string, Declared<Expr | undefined>>;
+  /** Each variable's default, and its `nullable` argument when it is written. */
+  variables: Map<string, Declared<Expr | undefined> & { nullable?: Expr }>;
   locals: Map<string, Declared<Expr>>;
   blocks: Map<string, DeclaredBlock>;
   outputs: Map<string, Declared<Expr>>;
@@ -47,7 +48,10 @@ export function declare(into: ModuleDeclarations, body: HclBody, file: number): 
         if (a) add(into, { address: `module.${a}`, type: 'module', name: a, mode: 'module', block: b, file });
         break;
       case 'variable':
-        if (a && !into.variables.has(a)) into.variables.set(a, { value: b.body.attributes.find((x) => x.name === 'default')?.expr, file });
+        if (a && !into.variables.has(a)) {
+          const nullable = b.body.attributes.find((x) => x.name === 'nullable')?.expr;
+          into.variables.set(a, { value: b.body.attributes.find((x) => x.name === 'default')?.expr, file, ...(nullable ? { nullable } : {}) });
+        }
         break;
       case 'locals':
         for (const attr of b.body.attributes) if (!into.locals.has(attr.name)) into.locals.set(attr.name, { value: attr.expr, file });
