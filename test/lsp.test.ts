@@ -224,6 +224,20 @@ describe('kmslint lsp --stdio', () => {
     expect(after.diagnostics).toEqual([]);
   });
 
+  it('lints a Terraform HCL buffer (*.tf) at its exact range, and its malformed text as one positioned parse error', async () => {
+    mkdirSync(join(dir, 'hcl'), { recursive: true });
+    const uri = fileUri(join(dir, 'hcl', 'main.tf'));
+    const tf = 'resource "aws_sqs_queue" "hcljobs" {\n  name              = "jobs"\n  kms_master_key_id = "alias/aws/sns"\n}\n';
+    await server.open(uri, tf, 'terraform');
+    const diags = await server.diagnostics(uri, 1);
+    expect(diags.diagnostics.map(withoutData)).toEqual([
+      { ...WRONG_SERVICE, range: { start: { line: 2, character: 2 }, end: { line: 2, character: 37 } }, message: WRONG_SERVICE.message.replace('Queue', 'aws_sqs_queue.hcljobs') },
+    ]);
+    await server.change(uri, 2, 'resource "aws_sqs_queue" "hcljobs" {\n  name = \n');
+    const broken = await server.diagnostics(uri, 2);
+    expect(broken.diagnostics.map((d) => [d.code, d.severity, d.range.start, d.message])).toEqual([['parse-error', 1, { line: 2, character: 0 }, 'invalid HCL: missing identifier']]);
+  });
+
   it('analyses templates that import each other, the open buffer winning over the file on disk', async () => {
     const uri = fileUri(join(dir, 'imports.yaml'));
     await server.open(uri, 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: !ImportValue shared-key-arn\n');

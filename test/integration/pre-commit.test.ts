@@ -128,6 +128,9 @@ beforeAll(() => {
   writeFileSync(join(project, 'templates/topic.yaml'), FAILING);
   writeFileSync(join(project, 'templates/queue.json'), PASSING);
   writeFileSync(join(project, 'package.json'), '{ "name": "app", "version": "1.0.0" }\n');
+  mkdirSync(join(project, 'infra'));
+  writeFileSync(join(project, 'infra/main.tf'), 'resource "aws_sqs_queue" "jobs" {\n  name              = "jobs"\n  kms_master_key_id = "alias/aws/sns"\n}\n');
+  writeFileSync(join(project, 'infra/terraform.tfvars'), 'region = "eu-west-1"\n');
   git(['init', '-q'], project);
   git(['add', '-A'], project);
 });
@@ -148,6 +151,16 @@ describe('pre-commit hook', () => {
     // The passing template has nothing to say; package.json is skipped silently (--ignore-unknown).
     expect(output).not.toContain('queue.json');
     expect(output).not.toContain('not a recognised template');
+  });
+
+  it('lints a staged Terraform HCL file at its line and column; its tfvars file is read with it, not as an input', () => {
+    const result = tryRepo(['infra/main.tf', 'infra/terraform.tfvars']);
+    const output = result.stdout + result.stderr;
+    expect(result.status, output).toBe(1);
+    expect(output).toMatch(/^kmslint\.+Failed$/m);
+    expect(output).toMatch(/^infra\/main\.tf\n\s+3:3\s+error\s+aws_sqs_queue\.jobs\s/m);
+    expect(output).toContain('aws-managed-key-wrong-service');
+    expect(output).not.toContain('terraform.tfvars');
   });
 
   it('passes the passing template with an unrelated package.json', () => {
