@@ -11,7 +11,7 @@ export interface ImmutableProperties {
   source: string;
 }
 
-export const IMMUTABLE_PROPERTIES: readonly ImmutableProperties[] = [
+const IMMUTABLE_PROPERTIES: readonly ImmutableProperties[] = [
   {
     // "If you change the value of the KeySpec/KeyUsage/Origin/MultiRegion property on an existing
     // KMS key, the update request fails, regardless of the value of the UpdateReplacePolicy attribute."
