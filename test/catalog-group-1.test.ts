@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFile } from '../src/inputs/load.js';
+import { loadFile, loadText } from '../src/inputs/load.js';
 import { analyse, type Analysis } from '../src/analysis/analyse.js';
 import { catalogEntry, catalogRows } from '../src/catalog/index.js';
 import { group1Rows } from '../src/catalog/families/group-1.js';
@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Record<string, EffectiveKey>> = {
   },
   'appflow.yaml': { ProfileExplicit: CUSTOMER, ProfileDefault: implicit('alias/aws/appflow'), FlowExplicit: CUSTOMER, FlowDefault: implicit('alias/aws/appflow') },
   'appintegrations.yaml': { Explicit: CUSTOMER, Missing: UNKNOWN },
+  'backupgateway.yaml': { Explicit: CUSTOMER, Default: OWNED, NearMiss: OWNED },
   'bedrock.yaml': {
     BlueprintExplicit: CUSTOMER,
     BlueprintDefault: OWNED,
@@ -54,6 +55,9 @@ const EXPECTED: Record<string, Record<string, EffectiveKey>> = {
     DataSourceNearMiss: implicit('alias/aws/bedrock'),
     PolicyExplicit: CUSTOMER,
     PolicyDefault: implicit('alias/aws/bedrock'),
+    KnowledgeBaseExplicit: CUSTOMER,
+    KnowledgeBaseDefault: implicit('alias/aws/bedrock'),
+    KnowledgeBaseVector: UNKNOWN,
   },
   'bedrockagentcore.yaml': {
     GatewayExplicit: CUSTOMER,
@@ -82,6 +86,7 @@ const EXPECTED: Record<string, Record<string, EffectiveKey>> = {
     FlywheelDefault: OWNED,
     FlywheelNearMiss: OWNED,
   },
+  'cleanrooms.yaml': { TableExplicit: CUSTOMER, TableDefault: OWNED, TableNearMiss: OWNED, AlgorithmExplicit: CUSTOMER, AlgorithmDefault: OWNED },
   'codebuild.yaml': { Explicit: CUSTOMER, Implicit: implicit('alias/aws/s3'), Disabled: UNKNOWN, NoExport: UNKNOWN },
   'customerprofiles.yaml': {
     DomainExplicit: CUSTOMER,
@@ -96,6 +101,7 @@ const EXPECTED: Record<string, Record<string, EffectiveKey>> = {
     IntegrationNoFlow: UNKNOWN,
   },
   'databrew.yaml': { Explicit: CUSTOMER, SseS3: OWNED, NoMode: UNKNOWN, KmsNoKey: UNKNOWN },
+  'dataexchange.yaml': { Explicit: CUSTOMER, SseS3: OWNED, KmsNoKey: UNKNOWN, NoEncryption: UNKNOWN },
   'datasync.yaml': {
     SmbExplicit: CUSTOMER,
     SmbPassword: implicit('alias/aws/secretsmanager'),
@@ -193,6 +199,39 @@ describe('group 1 fixtures', () => {
   });
 });
 
+describe('group 1 Terraform counterparts', () => {
+  // A Terraform configuration of the three kinds of knowledge base the CloudFormation fixture has:
+  // managed with a customer key, managed without one, and a vector knowledge base.
+  const kb = (configuration: Record<string, unknown>) => ({ name: 'kb', role_arn: 'arn:aws:iam::111122223333:role/kb', knowledge_base_configuration: [configuration] });
+  const config = {
+    resource: {
+      aws_kms_key: { main: { enable_key_rotation: true } },
+      aws_bedrockagent_knowledge_base: {
+        explicit: kb({
+          type: 'MANAGED',
+          managed_knowledge_base_configuration: [{ server_side_encryption_configuration: [{ kms_key_arn: '${aws_kms_key.main.arn}' }] }],
+        }),
+        managed: kb({ type: 'MANAGED', managed_knowledge_base_configuration: [{ embedding_model_type: 'MANAGED' }] }),
+        vector: kb({ type: 'VECTOR', vector_knowledge_base_configuration: [{ embedding_model_arn: 'arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0' }] }),
+      },
+    },
+  };
+
+  it('read the managed knowledge base key of aws_bedrockagent_knowledge_base as the CloudFormation row does', () => {
+    const loaded = loadText('main.tf.json', JSON.stringify(config), { explicit: true });
+    expect(loaded.error).toBeNull();
+    const analysis = analyse(loaded.templates);
+    const keys = Object.fromEntries(
+      analysis.resources.filter((r) => r.resource.type === 'aws_bedrockagent_knowledge_base').map((r) => [r.resource.id, plain(r.variants[0].primary.key)]),
+    );
+    expect(keys).toStrictEqual({
+      'aws_bedrockagent_knowledge_base.explicit': { kind: 'customer-managed', keyRef: 'aws_kms_key.main' },
+      'aws_bedrockagent_knowledge_base.managed': implicit('alias/aws/bedrock'),
+      'aws_bedrockagent_knowledge_base.vector': UNKNOWN,
+    });
+  });
+});
+
 const keyPaths = (keyProperties as { types: Record<string, string[]> }).types;
 
 describe('group 1 rows', () => {
@@ -212,7 +251,7 @@ describe('group 1 rows', () => {
   });
 
   it('mark the Bedrock defaults U and cite both pages, since the agent page calls its default AWS owned', () => {
-    for (const type of ['AWS::Bedrock::Flow', 'AWS::Bedrock::Session', 'AWS::Bedrock::Prompt', 'AWS::Bedrock::DataSource']) {
+    for (const type of ['AWS::Bedrock::Flow', 'AWS::Bedrock::Session', 'AWS::Bedrock::Prompt', 'AWS::Bedrock::DataSource', 'AWS::Bedrock::KnowledgeBase']) {
       const row = group1Rows.find((r) => r.cfnTypes.includes(type))!;
       expect(row.confidence, type).toBe('U');
       const urls = row.source.split(/\s+/);

@@ -13,7 +13,13 @@
 // - Automated Reasoning policies (third pass, API reference): "If you don't specify a AWS KMS key,
 //   Amazon Bedrock uses an AWS KMS managed key for encryption." Same placeholder, P: the API page is
 //   the only one, and "AWS KMS managed key" is not the guide's usual term.
-import type { CatalogRow } from '../types.js';
+// - Knowledge bases (fifth pass): the type's only key is the managed knowledge base's
+//   (ManagedKnowledgeBaseConfiguration), for knowledge bases of type MANAGED. "You can also
+//   optionally provide a KMS key for encryption of the managed vector store", whose console setting
+//   is "AWS managed key by default" (kb-managed-create). Same placeholder, U as for the others. A
+//   knowledge base of another type keeps its data in the store its configuration names, under that
+//   store's key: unknown.
+import type { CatalogRow, KeySlot } from '../types.js';
 import { optionalKeyRow, undocumentedAlias } from '../slot-kit.js';
 
 const GUIDE = 'https://docs.aws.amazon.com/bedrock/latest/userguide';
@@ -25,6 +31,19 @@ const AWS_KEY = undocumentedAlias('alias/aws/bedrock', 'an AWS managed key', AGA
 const SESSION_KEY = undocumentedAlias('alias/aws/bedrock', 'AWS-managed keys', AGAINST);
 const POLICY_KEY = undocumentedAlias('alias/aws/bedrock', 'an AWS KMS managed key');
 const API = 'https://docs.aws.amazon.com/bedrock/latest/APIReference';
+const MANAGED_KB_DEFAULT = undocumentedAlias('alias/aws/bedrock', 'AWS managed key by default', AGAINST);
+const NOT_MANAGED_KB = { kind: 'unknown', why: 'not a managed knowledge base: its data is kept in the store its configuration names, under that store’s key' } as const;
+
+/** The managed knowledge base's key, used only when the knowledge base's type is MANAGED. */
+function managedKnowledgeBaseKey(key: string, type: string): KeySlot {
+  return {
+    purpose: 'data',
+    key,
+    on: { present: key },
+    onNoKey: { kind: 'unknown', why: 'no key named' },
+    off: [{ when: { path: type, equals: ['MANAGED'] }, outcome: MANAGED_KB_DEFAULT }, { outcome: NOT_MANAGED_KB }],
+  };
+}
 
 export const bedrockRows: readonly CatalogRow[] = [
   optionalKeyRow('AWS::Bedrock::Blueprint', 'Bedrock Data Automation', 'KmsKeyId', BDA_OWNED, { confidence: 'V', source: `${GUIDE}/encryption-bda.html` }),
@@ -56,4 +75,27 @@ export const bedrockRows: readonly CatalogRow[] = [
     confidence: 'P',
     source: `${API}/API_CreateAutomatedReasoningPolicy.html`,
   }),
+  {
+    cfnTypes: ['AWS::Bedrock::KnowledgeBase'],
+    service: 'Amazon Bedrock',
+    confidence: 'U',
+    source: `${GUIDE}/kb-managed-create.html ${AGENTS_PAGE}`,
+    slots: [
+      managedKnowledgeBaseKey(
+        'KnowledgeBaseConfiguration.ManagedKnowledgeBaseConfiguration.ServerSideEncryptionConfiguration.KmsKeyArn',
+        'KnowledgeBaseConfiguration.Type',
+      ),
+    ],
+    terraform: [
+      {
+        type: 'aws_bedrockagent_knowledge_base',
+        slots: [
+          managedKnowledgeBaseKey(
+            'knowledge_base_configuration[].managed_knowledge_base_configuration[].server_side_encryption_configuration[].kms_key_arn',
+            'knowledge_base_configuration[].type',
+          ),
+        ],
+      },
+    ],
+  },
 ];

@@ -6,11 +6,14 @@ import { aiopsRows } from './aiops.js';
 import { appconfigRows } from './appconfig.js';
 import { appflowRows } from './appflow.js';
 import { appintegrationsRows } from './appintegrations.js';
+import { backupgatewayRows } from './backupgateway.js';
 import { bedrockRows } from './bedrock.js';
 import { bedrockagentcoreRows } from './bedrockagentcore.js';
+import { cleanroomsRows } from './cleanrooms.js';
 import { codebuildRows } from './codebuild.js';
 import { comprehendRows } from './comprehend.js';
 import { customerprofilesRows } from './customerprofiles.js';
+import { dataexchangeRows } from './dataexchange.js';
 import { databrewRows } from './databrew.js';
 import { datasyncRows } from './datasync.js';
 import { datazoneRows } from './datazone.js';
@@ -24,11 +27,14 @@ export const group1Rows: readonly CatalogRow[] = [
   ...appconfigRows,
   ...appflowRows,
   ...appintegrationsRows,
+  ...backupgatewayRows,
   ...bedrockRows,
   ...bedrockagentcoreRows,
+  ...cleanroomsRows,
   ...codebuildRows,
   ...comprehendRows,
   ...customerprofilesRows,
+  ...dataexchangeRows,
   ...databrewRows,
   ...datasyncRows,
   ...datazoneRows,
