@@ -5,9 +5,10 @@
 // without a row must be the ones docs/catalog-uncovered-group-2.md lists.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../src/inputs/load.js';
 import { analyse, type Analysis } from '../src/analysis/analyse.js';
+import { loadHclReader } from '../src/inputs/terraform/hcl/pending.js';
 import { catalogEntry, catalogRows } from '../src/catalog/index.js';
 import { group2Rows } from '../src/catalog/families/group-2.js';
 import type { EffectiveKey } from '../src/model/types.js';
@@ -16,6 +17,7 @@ import keyProperties from '../src/catalog/key-properties.json' with { type: 'jso
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'fixtures', 'cloudformation', 'families', 'group-2');
 const UNCOVERED_DOC = join(ROOT, 'docs', 'catalog-uncovered-group-2.md');
+const TERRAFORM_FIXTURE = join(ROOT, 'fixtures', 'terraform-hcl', 'catalog-group-2', 'main.tf');
 /** Types in group 2's slice of the key-bearing list: rows plus the uncovered list. */
 const SLICE_SIZE = 62;
 
@@ -102,7 +104,13 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
   'iot.yaml': { Explicit: k(CUSTOMER), Owned: k(OWNED), NearMiss: k(UNKNOWN) },
   'iotsitewise.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED), NearMiss: k(UNKNOWN) },
   'kendra.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
-  'lambda.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
+  'kinesis.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
+  'lambda.yaml': {
+    Explicit: k(CUSTOMER),
+    Default: k(OWNED),
+    CapacityExplicit: k(CUSTOMER),
+    CapacityDefault: k(implicit('alias/aws/ebs')),
+  },
   'lex.yaml': {
     BotExplicit: k(CUSTOMER, { 'grammar-source': CUSTOMER }),
     BotBucketDefault: k(OWNED),
@@ -128,6 +136,8 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
     EnvironmentExplicit: k(CUSTOMER),
     EnvironmentDefault: k(OWNED),
   },
+  'mgn.yaml': { Explicit: k(CUSTOMER), Default: k(implicit('alias/aws/ssm')), Disabled: k(NONE), Unset: k(UNKNOWN) },
+  'msk.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
   'mwaaserverless.yaml': { Explicit: k(CUSTOMER), ManagedKey: k(OWNED), Unstated: k(UNKNOWN), NearMiss: k(UNKNOWN) },
   'neptunegraph.yaml': {
     Explicit: k(CUSTOMER, { 'import-s3-export': CUSTOMER }),
@@ -228,6 +238,27 @@ describe('group 2 fixtures', () => {
     const rowTypes = group2Rows.flatMap((r) => r.cfnTypes).sort();
     expect([...withCustomerKey].sort()).toEqual(rowTypes);
     expect([...fallbackTypes].sort()).toEqual(rowTypes);
+  });
+});
+
+describe('group 2 Terraform counterparts', () => {
+  beforeAll(async () => {
+    await loadHclReader();
+  });
+
+  it('read the key at their own attribute paths, with the same fallback as the CloudFormation row', () => {
+    const loaded = loadFile(TERRAFORM_FIXTURE, { explicit: true });
+    expect(loaded.error).toBeNull();
+    const keys = Object.fromEntries(analyse(loaded.templates).resources.map((r) => [r.resource.id, plain(r.variants[0].primary.key)]));
+    const customer = { kind: 'customer-managed', keyRef: 'aws_kms_key.key' };
+    expect(keys).toStrictEqual({
+      'aws_kinesis_channel.explicit': customer,
+      'aws_kinesis_channel.default': OWNED,
+      'aws_lambda_capacity_provider.explicit': customer,
+      'aws_lambda_capacity_provider.default': implicit('alias/aws/ebs'),
+      'aws_msk_channel.explicit': customer,
+      'aws_msk_channel.default': OWNED,
+    });
   });
 });
 

@@ -157,8 +157,8 @@ describe('types known only by their key properties', () => {
   it('classify a named key, stay out of the way when none is named, and never guess a wrong service', async () => {
     const { lint } = await import('../src/engine/lint.js');
     const { configFrom } = await import('./helpers/lint-files.js');
-    // AWS::Lambda::CapacityProvider has no documented default (docs/catalog-uncovered-group-2.md).
-    const t = load(`Resources:\n  Named:\n    Type: AWS::Lambda::CapacityProvider\n    Properties: { KmsKeyArn: alias/aws/lambda }\n  Unnamed:\n    Type: AWS::Lambda::CapacityProvider\n    Properties: {}\n`);
+    // AWS::FinSpace::Environment has no documented default (docs/catalog-uncovered-group-2.md).
+    const t = load(`Resources:\n  Named:\n    Type: AWS::FinSpace::Environment\n    Properties: { Name: named, KmsKeyId: alias/aws/lambda }\n  Unnamed:\n    Type: AWS::FinSpace::Environment\n    Properties: { Name: unnamed }\n`);
     const a = analyse([t]);
     expect(a.resources.map((r) => [r.resource.id, r.variants[0].primary.key])).toEqual([['Named', { kind: 'aws-managed', alias: 'alias/aws/lambda', origin: 'explicit' }]]);
     const input = loadText('t.yaml', t.doc.text, { explicit: true });

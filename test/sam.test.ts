@@ -187,6 +187,10 @@ describe('AWS::Serverless types', () => {
         "Location is set and AWS::Serverless::Application cannot name a key, so the key cannot be determined: the nested application's own template decides the keys of its resources, and kmslint does not read it",
       ],
       Capacity: ['customer-managed', 'KmsKeyArn names the customer managed key LogKey declared in the template'],
+      CapacityDefault: [
+        'aws-managed',
+        'KmsKeyArn is absent, so Lambda Managed Instances may use alias/aws/ebs (Lambda says only "Defaults to AWS managed key" for the EBS encryption of its instances; aws/ebs is the AWS managed key of Amazon EBS)',
+      ],
     });
   });
 

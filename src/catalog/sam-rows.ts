@@ -10,6 +10,8 @@
 // Also here: the CloudFormation types SAM creates whose key facts the catalog lacked (API Gateway
 // stages with access logs, Lambda layer versions), so the translated side is read alike.
 import type { CatalogRow, KeySlot, Outcome } from './types.js';
+import { optionalKey } from './slot-kit.js';
+import { CAPACITY_PROVIDER_DEFAULT, CAPACITY_PROVIDER_SOURCE } from './families/lambda.js';
 
 const SAM_DOCS = 'https://docs.aws.amazon.com/serverless-application-model/latest/developerguide';
 
@@ -163,21 +165,14 @@ export const samRows: readonly CatalogRow[] = [
     ],
   },
   {
-    // The CloudFormation type is only known by its key property (key-properties.json): no default.
+    // The fallback of the AWS::Lambda::CapacityProvider row it becomes (families/lambda.ts).
     cfnTypes: ['AWS::Serverless::CapacityProvider'],
-    service: 'Lambda',
-    confidence: 'U',
-    source: `${SAM_DOCS}/sam-resource-capacityprovider.html ; https://docs.aws.amazon.com/lambda/latest/api/API_CapacityProvider.html`,
+    service: 'Lambda Managed Instances',
+    alias: 'alias/aws/ebs',
+    confidence: 'P',
+    source: `${SAM_DOCS}/sam-resource-capacityprovider.html ; ${CAPACITY_PROVIDER_SOURCE}`,
     sam: { translatesTo: ['AWS::Lambda::CapacityProvider'], properties: { KmsKeyArn: 'AWS::Lambda::CapacityProvider.KmsKeyArn' } },
-    slots: [
-      {
-        purpose: 'data',
-        key: 'KmsKeyArn',
-        on: { present: 'KmsKeyArn' },
-        onNoKey: { kind: 'unknown', why: 'no key named' },
-        off: [{ outcome: { kind: 'unknown', why: "kmslint's catalog does not record which key a Lambda capacity provider uses when none is named" } }],
-      },
-    ],
+    slots: [optionalKey('KmsKeyArn', CAPACITY_PROVIDER_DEFAULT)],
   },
   // CloudFormation types the SAM rows above translate into.
   {

@@ -19,6 +19,7 @@ import { imageBuilderRows } from './imagebuilder.js';
 import { iotRows } from './iot.js';
 import { iotSiteWiseRows } from './iotsitewise.js';
 import { kendraRows } from './kendra.js';
+import { kinesisRows } from './kinesis.js';
 import { lambdaRows } from './lambda.js';
 import { lexRows } from './lex.js';
 import { locationRows } from './location.js';
@@ -26,6 +27,8 @@ import { logsRows } from './logs.js';
 import { lookoutEquipmentRows } from './lookoutequipment.js';
 import { lookoutMetricsRows } from './lookoutmetrics.js';
 import { m2Rows } from './m2.js';
+import { mgnRows } from './mgn.js';
+import { mskRows } from './msk.js';
 import { mwaaServerlessRows } from './mwaaserverless.js';
 import { neptuneGraphRows } from './neptunegraph.js';
 import { nimbleStudioRows } from './nimblestudio.js';
@@ -51,6 +54,7 @@ export const group2Rows: readonly CatalogRow[] = [
   ...iotRows,
   ...iotSiteWiseRows,
   ...kendraRows,
+  ...kinesisRows,
   ...lambdaRows,
   ...lexRows,
   ...locationRows,
@@ -58,6 +62,8 @@ export const group2Rows: readonly CatalogRow[] = [
   ...lookoutEquipmentRows,
   ...lookoutMetricsRows,
   ...m2Rows,
+  ...mgnRows,
+  ...mskRows,
   ...mwaaServerlessRows,
   ...neptuneGraphRows,
   ...nimbleStudioRows,
