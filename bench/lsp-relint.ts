@@ -3,7 +3,8 @@
 // starts the built CLI (`<bin> lsp --stdio`) as an editor would, in a scratch workspace holding a copy
 // of the template, and times didChange → publishDiagnostics. The server waits its change debounce
 // before linting, so the figure is that latency minus the debounce; the server's own CPU per edit
-// (from /proc, 10 ms ticks) is reported beside it.
+// (from /proc, 10 ms ticks) is reported beside it. `others` are templates opened beside it first (the
+// same folder), which every edit analyses again with it.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ function cpuTicksMs(pid: number): number | undefined {
   }
 }
 
-export async function lspRelint(bin: string, template: string, edits = 20): Promise<LspRelint> {
+export async function lspRelint(bin: string, template: string, edits = 20, others: readonly string[] = []): Promise<LspRelint> {
   const dir = mkdtempSync(join(tmpdir(), 'kmslint-bench-lsp-'));
   const file = join(dir, basename(template));
   copyFileSync(template, file);
@@ -54,25 +55,35 @@ export async function lspRelint(bin: string, template: string, edits = 20): Prom
   let stderr = '';
   proc.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-  const waiting = new Map<number, () => void>();
-  conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
-    if (p.version !== undefined) waiting.get(p.version)?.();
+  const waiting = new Map<string, () => void>();
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    if (p.version !== undefined) waiting.get(`${p.version} ${p.uri}`)?.();
   });
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   conn.onRequest('client/registerCapability', () => null);
   conn.onNotification('window/logMessage', () => undefined);
   conn.listen();
-  const diagnostics = (version: number) =>
+  const uri = pathToFileURL(file).href;
+  const diagnostics = (version: number, of = uri) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`lsp: no diagnostics for version ${version} in 60 s; stderr: ${stderr.slice(-500)}`)), 60_000);
-      waiting.set(version, () => (clearTimeout(timer), waiting.delete(version), resolve()));
+      const key = `${version} ${of}`;
+      const timer = setTimeout(() => reject(new Error(`lsp: no diagnostics for version ${version} of ${of} in 60 s; stderr: ${stderr.slice(-500)}`)), 60_000);
+      waiting.set(key, () => (clearTimeout(timer), waiting.delete(key), resolve()));
     });
   try {
     const rootUri = pathToFileURL(dir).href;
     await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
     await conn.sendNotification('initialized', {});
-    const uri = pathToFileURL(file).href;
-    const languageId = file.endsWith('.json') ? 'json' : 'yaml';
+    const languageIdOf = (f: string) => (f.endsWith('.json') ? 'json' : 'yaml');
+    for (const [i, other] of others.entries()) {
+      const copy = join(dir, `other-${i}-${basename(other)}`);
+      copyFileSync(other, copy);
+      const otherUri = pathToFileURL(copy).href;
+      const opened = diagnostics(1, otherUri);
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: otherUri, languageId: languageIdOf(copy), version: 1, text: readFileSync(copy, 'utf8') } });
+      await opened;
+    }
+    const languageId = languageIdOf(file);
     let version = 1;
     const first = diagnostics(version);
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });

@@ -204,4 +204,16 @@ describe('duplicate keys from the character scan are those of a tokenising visit
     expect(shape.duplicates).toEqual(visitedDuplicates(text));
     expect(shape.duplicates.map((d) => d.path)).toEqual(Array.from({ length: 20 }, (_, i) => ['Metadata', `k${i * 7}`]));
   });
+
+  it('a wide mapping whose keys are repeated in other spellings ("k5" and "\\u006b5", the empty key, a quote): duplicates and ranges are the tokeniser\'s', () => {
+    const keys = ['', 'a"b', 'été', ...Array.from({ length: 60 }, (_, i) => `k${i}`)];
+    const escaped = (k: string) => JSON.stringify(k).replace(/[a-z]/, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const entries = keys.map((k, i) => `${i % 3 ? JSON.stringify(k) : escaped(k)}: {"v": ${i}}`);
+    for (const [i, k] of keys.entries()) if (i % 4 === 0) entries.push(`${i % 3 ? escaped(k) : JSON.stringify(k)}: [${i}]`);
+    const text = `{"Metadata": {\n  ${entries.join(',\n  ')}\n}}`;
+    const shape = scanJsonShape(text);
+    expect(shape.duplicates).toEqual(visitedDuplicates(text));
+    expect(shape.duplicates).toHaveLength(16);
+    expect(expectSameRanges(text)).toBeGreaterThan(250);
+  });
 });

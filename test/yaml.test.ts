@@ -2,10 +2,12 @@
 // the tags AWS does not support, repeated keys read last-wins and reported as duplicate-key.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument as strictYaml } from 'yaml';
 import { loadText } from '../src/inputs/load.js';
-import { parseYamlDocument } from '../src/inputs/yaml-document.js';
+import { parseYamlDocument, rememberYamlDocuments } from '../src/inputs/yaml-document.js';
+import { lintSources } from '../src/index.js';
 import { reindentFlowContinuations } from '../src/inputs/yaml-leniency.js';
 import { own } from '../src/util/objects.js';
 import { lintPaths } from './helpers/lint-files.js';
@@ -267,6 +269,60 @@ describe('duplicate keys and positions stay linear and exact in large mappings (
     expect(data('A: !GetAtt B.Arn\nC: !Sub [x, {}]\n')).toEqual({ A: { 'Fn::GetAtt': ['B', 'Arn'] }, C: { 'Fn::Sub': ['x', {}] } });
   });
 });
+
+describe('documents remembered between analyses (the editor server)', () => {
+  it('an unchanged text gives the same document; a changed one is parsed again; the least recently used is forgotten past the limits', () => {
+    try {
+      rememberYamlDocuments(1000, 2);
+      const a = parseYamlDocument('a.yaml', 'A: !Ref B\n');
+      expect(parseYamlDocument('a.yaml', 'A: !Ref B\n')).toBe(a);
+      const changed = parseYamlDocument('a.yaml', 'A: !Ref C\n');
+      expect(changed).not.toBe(a);
+      expect(changed.root).toEqual({ A: { Ref: 'C' } });
+      const b = parseYamlDocument('b.yaml', 'B: 1\n');
+      parseYamlDocument('a.yaml', 'A: !Ref C\n');
+      parseYamlDocument('c.yaml', 'C: 1\n');
+      // Two documents at most: b.yaml, used least recently, is gone; a.yaml stays.
+      expect(parseYamlDocument('a.yaml', 'A: !Ref C\n')).toBe(changed);
+      expect(parseYamlDocument('b.yaml', 'B: 1\n')).not.toBe(b);
+      // A text longer than the character limit is parsed every time.
+      const long = `X: ${'x'.repeat(1000)}\n`;
+      expect(parseYamlDocument('l.yaml', long)).not.toBe(parseYamlDocument('l.yaml', long));
+      rememberYamlDocuments(0, 0);
+      expect(parseYamlDocument('a.yaml', 'A: !Ref C\n')).not.toBe(parseYamlDocument('a.yaml', 'A: !Ref C\n'));
+    } finally {
+      rememberYamlDocuments(0, 0);
+    }
+  });
+
+  it('linting never writes to a document: every YAML fixture, remembered with a frozen root, gives the findings of a fresh parse', async () => {
+    const files = (readdirSync('fixtures/cloudformation', { recursive: true }) as string[]).filter((f) => /\.ya?ml$/.test(f)).map((f) => join('fixtures/cloudformation', f));
+    const texts = files.map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+    expect(texts.length).toBeGreaterThan(40);
+    const fresh = await lintSources({ texts, config: {} });
+    try {
+      rememberYamlDocuments(64 * 1024 * 1024, 10_000);
+      for (const t of texts) {
+        try {
+          deepFreeze(parseYamlDocument(t.path, t.text).root);
+        } catch {
+          // a fixture that does not parse: nothing to freeze
+        }
+      }
+      const remembered = await lintSources({ texts, config: {} });
+      expect(remembered.result.findings).toEqual(fresh.result.findings);
+      expect(remembered.result.inputs).toEqual(fresh.result.inputs);
+    } finally {
+      rememberYamlDocuments(0, 0);
+    }
+  });
+});
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+}
 
 describe('npm run yaml-parity', () => {
   const python = spawnSync('python3', ['-c', 'import yaml']).status === 0;

@@ -3,7 +3,7 @@
 // containers along them) and not a tree of the whole document. A large plan located in ten thousand
 // places indexes those ten thousand resources and the few containers above them, once each.
 import type { DocPath } from '../model/types.js';
-import { membersOf, skipWhitespace, valueEnd, type JsonMember } from './json-scan.js';
+import { memberAt, membersOf, skipWhitespace, valueEnd, type JsonMember, type JsonMembers } from './json-scan.js';
 
 /** Located offsets: [start, end) of the value, or from its key when asked and it has one. */
 export type JsonSpan = [start: number, end: number];
@@ -11,7 +11,7 @@ export type JsonSpan = [start: number, end: number];
 export class JsonPositions {
   private readonly root: JsonMember;
   /** Members of each container indexed so far, by the offset of its opening bracket. */
-  private readonly members = new Map<number, Map<string, JsonMember> | JsonMember[]>();
+  private readonly members = new Map<number, JsonMembers>();
 
   /** `containerEnds`: ends of large containers, from the shape scan (json-scan.ts). */
   constructor(
@@ -33,8 +33,7 @@ export class JsonPositions {
     for (const seg of path) {
       const open = this.text.charCodeAt(member.start);
       if (open === 0x7b && typeof seg === 'number') continue;
-      const members = open === 0x7b || open === 0x5b ? this.membersAt(member.start) : undefined;
-      const next = members instanceof Map ? (typeof seg === 'string' ? members.get(seg) : undefined) : typeof seg === 'number' ? members?.[seg] : undefined;
+      const next = open === 0x7b || open === 0x5b ? memberAt(this.membersAt(member.start), seg) : undefined;
       if (!next) {
         absent = true;
         break;
@@ -45,7 +44,7 @@ export class JsonPositions {
     return [start, member.end];
   }
 
-  private membersAt(open: number): Map<string, JsonMember> | JsonMember[] {
+  private membersAt(open: number): JsonMembers {
     let found = this.members.get(open);
     if (!found) this.members.set(open, (found = membersOf(this.text, open, this.containerEnds)));
     return found;

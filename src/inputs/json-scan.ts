@@ -2,6 +2,8 @@
 // and only its structure needs finding): no recursion, so any depth, and no tokens or trees, so a
 // walk over tens of megabytes allocates little. Offsets are UTF-16 code units, as in the text.
 
+import { KeyTable, decodeKey, grown, keyHash, sameKey } from './json-keys.js';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -16,7 +18,7 @@ const COLON = 0x3a;
  * later walk steps over them without reading them again; shorter ones are cheap to re-read.
  */
 const RECORDED_LENGTH = 512;
-/** Keys of one object kept in a list (compared one by one) before they move to a Map. */
+/** Keys of one object kept in a list (compared one by one) before they move to a KeyTable. */
 const LISTED_KEYS = 12;
 
 /** A key written twice in one object, by offsets into the text. */
@@ -36,14 +38,15 @@ export interface JsonShape {
 /** One open container of the shape scan; frames are reused by depth, so a walk allocates per level, not per container. */
 interface Frame {
   object: boolean;
-  /** Object: the key of the value being read; array: the index. */
-  at: string | number;
+  /** Object: offset of the key of the value being read; array: the index. */
+  at: number;
   expectKey: boolean;
   start: number;
-  /** Object keys seen so far with the offset of their first occurrence: a list while short, then a Map. */
-  names: string[];
-  offsets: number[];
-  byName: Map<string, number> | undefined;
+  /** Object keys seen so far, first occurrences only, as offsets and hashes: a list while short, then a table. */
+  keyStarts: number[];
+  keyEnds: number[];
+  hashes: number[];
+  table: KeyTable | undefined;
 }
 
 /** Depth, duplicate keys and the ends of large containers of valid JSON `text`, in one pass. */
@@ -60,12 +63,12 @@ export function scanJsonShape(text: string): JsonShape {
         const end = stringEnd(text, i);
         const top = depth > 0 ? frames[depth - 1] : undefined;
         if (top?.object && top.expectKey) {
-          const key = stringValue(text, i, end);
-          const first = firstOffset(top, key);
-          // Only the offset of the first occurrence is kept per key (one number, not a list per key).
-          if (first !== undefined) duplicates.push({ path: [...frames.slice(0, depth - 1).map((f) => f.at), key], first: [first, stringEnd(text, first)], second: [i, end] });
-          else addKey(top, key, i);
-          top.at = key;
+          const hash = keyHash(text, i, end);
+          const first = firstOffset(text, top, hash, i, end);
+          // Only the offset of the first occurrence is kept per key; key text is decoded only for a repeat.
+          if (first >= 0) duplicates.push({ path: [...pathTo(text, frames, depth - 1), decodeKey(text, i, end)], first: [first, stringEnd(text, first)], second: [i, end] });
+          else addKey(text, top, hash, i, end);
+          top.at = i;
           top.expectKey = false;
         }
         i = end - 1;
@@ -74,14 +77,15 @@ export function scanJsonShape(text: string): JsonShape {
       case OPEN_BRACE:
       case OPEN_BRACKET: {
         const object = text.charCodeAt(i) === OPEN_BRACE;
-        const frame = (frames[depth] ??= { object, at: 0, expectKey: false, start: 0, names: [], offsets: [], byName: undefined });
+        const frame = (frames[depth] ??= { object, at: 0, expectKey: false, start: 0, keyStarts: [], keyEnds: [], hashes: [], table: undefined });
         frame.object = object;
-        frame.at = object ? '' : 0;
+        frame.at = object ? -1 : 0;
         frame.expectKey = object;
         frame.start = i;
-        frame.names.length = 0;
-        frame.offsets.length = 0;
-        frame.byName = undefined;
+        frame.keyStarts.length = 0;
+        frame.keyEnds.length = 0;
+        frame.hashes.length = 0;
+        frame.table = undefined;
         if (++depth > maxDepth) maxDepth = depth;
         break;
       }
@@ -95,7 +99,7 @@ export function scanJsonShape(text: string): JsonShape {
         const top = frames[depth - 1];
         if (!top) break;
         if (top.object) top.expectKey = true;
-        else top.at = (top.at as number) + 1;
+        else top.at++;
         break;
       }
       default:
@@ -105,24 +109,36 @@ export function scanJsonShape(text: string): JsonShape {
   return { maxDepth, duplicates, containerEnds };
 }
 
-function firstOffset(frame: Frame, key: string): number | undefined {
-  if (frame.byName) return frame.byName.get(key);
-  const at = frame.names.indexOf(key);
-  return at === -1 ? undefined : frame.offsets[at];
+/** Offset of the first occurrence in the frame's object of the key literal text[start, end), or -1. */
+function firstOffset(text: string, frame: Frame, hash: number, start: number, end: number): number {
+  if (frame.table) {
+    const e = frame.table.find(hash, start, end);
+    return e < 0 ? -1 : frame.table.startOf(e);
+  }
+  for (let k = 0; k < frame.hashes.length; k++) {
+    if (frame.hashes[k] === hash && sameKey(text, frame.keyStarts[k], frame.keyEnds[k], start, end)) return frame.keyStarts[k];
+  }
+  return -1;
 }
 
-function addKey(frame: Frame, key: string, offset: number): void {
-  if (frame.byName) {
-    frame.byName.set(key, offset);
+function addKey(text: string, frame: Frame, hash: number, start: number, end: number): void {
+  if (frame.table) {
+    frame.table.add(hash, start, end);
     return;
   }
-  frame.names.push(key);
-  frame.offsets.push(offset);
-  if (frame.names.length > LISTED_KEYS) {
-    frame.byName = new Map(frame.names.map((name, k) => [name, frame.offsets[k]]));
-    frame.names.length = 0;
-    frame.offsets.length = 0;
+  frame.keyStarts.push(start);
+  frame.keyEnds.push(end);
+  frame.hashes.push(hash);
+  if (frame.hashes.length > LISTED_KEYS) {
+    const table = new KeyTable(text);
+    for (let k = 0; k < frame.hashes.length; k++) table.add(frame.hashes[k], frame.keyStarts[k], frame.keyEnds[k]);
+    frame.table = table;
   }
+}
+
+/** The path of keys and indexes to the value being read in `frames[depth]` (keys decoded here, for a duplicate's report). */
+function pathTo(text: string, frames: Frame[], depth: number): (string | number)[] {
+  return frames.slice(0, depth).map((f) => (f.object ? decodeKey(text, f.at, stringEnd(text, f.at)) : f.at));
 }
 
 /** Offset just past the string literal whose opening quote is at `start`. */
@@ -137,12 +153,6 @@ export function stringEnd(text: string, start: number): number {
     if ((quote - 1 - slash) % 2 === 0) return quote + 1;
     from = quote + 1;
   }
-}
-
-/** The text of the string literal at [start, end): escapes decoded only where there are any. */
-export function stringValue(text: string, start: number, end: number): string {
-  const raw = text.slice(start + 1, end - 1);
-  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }
 
 /** Offset of the first character at or after `i` that is not JSON whitespace. */
@@ -186,28 +196,55 @@ export interface JsonMember {
   keyStart: number;
 }
 
-/** The members of the container opened at `open`: by key for an object (a repeated key keeps its last member, as JSON.parse does), by index for an array. */
-export function membersOf(text: string, open: number, ends: ReadonlyMap<number, number>): Map<string, JsonMember> | JsonMember[] {
+/**
+ * The members of one container, in flat arrays: by index for an array; for an object, by the entry
+ * number `keys` gives each distinct key (a repeated key keeps its last member, as JSON.parse does).
+ */
+export interface JsonMembers {
+  count: number;
+  keyStarts: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  keys: KeyTable | undefined;
+}
+
+/** The members of the container opened at `open`. */
+export function membersOf(text: string, open: number, ends: ReadonlyMap<number, number>): JsonMembers {
   const object = text.charCodeAt(open) === OPEN_BRACE;
   const close = object ? CLOSE_BRACE : CLOSE_BRACKET;
-  const byKey = new Map<string, JsonMember>();
-  const items: JsonMember[] = [];
+  const m: JsonMembers = { count: 0, keyStarts: new Int32Array(8), starts: new Int32Array(8), ends: new Int32Array(8), keys: object ? new KeyTable(text) : undefined };
   let i = skipWhitespace(text, open + 1);
   while (i < text.length && text.charCodeAt(i) !== close) {
     let keyStart = -1;
-    let key = '';
+    let keyEnd = -1;
     if (object) {
       keyStart = i;
-      const keyEnd = stringEnd(text, i);
-      key = stringValue(text, i, keyEnd);
+      keyEnd = stringEnd(text, i);
       i = skipWhitespace(text, keyEnd);
       if (text.charCodeAt(i) === COLON) i = skipWhitespace(text, i + 1);
     }
     const end = valueEnd(text, i, ends);
-    if (object) byKey.set(key, { start: i, end, keyStart });
-    else items.push({ start: i, end, keyStart });
+    let at = m.count;
+    if (m.keys) {
+      const hash = keyHash(text, keyStart, keyEnd);
+      const found = m.keys.find(hash, keyStart, keyEnd);
+      at = found >= 0 ? found : m.keys.add(hash, keyStart, keyEnd);
+    }
+    if (at === m.count) {
+      if (m.count === m.starts.length) [m.keyStarts, m.starts, m.ends] = [grown(m.keyStarts), grown(m.starts), grown(m.ends)];
+      m.count++;
+    }
+    m.keyStarts[at] = keyStart;
+    m.starts[at] = i;
+    m.ends[at] = end;
     i = skipWhitespace(text, end);
     if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
   }
-  return object ? byKey : items;
+  return m;
+}
+
+/** Member `seg` of the container (a key of an object, an index of an array), or undefined. */
+export function memberAt(m: JsonMembers, seg: string | number): JsonMember | undefined {
+  const at = m.keys ? (typeof seg === 'string' ? m.keys.findKey(seg) : -1) : typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < m.count ? seg : -1;
+  return at < 0 ? undefined : { start: m.starts[at], end: m.ends[at], keyStart: m.keyStarts[at] };
 }

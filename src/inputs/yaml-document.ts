@@ -71,7 +71,52 @@ const MAX_VALUE_DEPTH = 2 * MAX_YAML_DEPTH;
 /** Offset in the text read → 1-based position in the file. */
 type Position = (offset: number) => { line: number; column: number };
 
+/**
+ * Documents kept by path for a long-lived process (the editor server analyses every open document of
+ * a folder, and the files on disk they share exports with, after each edit): a text unchanged since
+ * its last parse is not parsed again. Off unless turned on: a one-shot run parses each file once.
+ * Sharing a document between analyses is safe because nothing writes to one (roots are plain data
+ * read by the rules; test/yaml.test.ts lints a frozen one).
+ */
+const remembered = new Map<string, SourceDocument>();
+let rememberedChars = 0;
+let rememberLimit = { chars: 0, documents: 0 };
+
+/** Keep up to `documents` parsed documents of at most `chars` characters of text in all (0 turns it off and forgets them). */
+export function rememberYamlDocuments(chars: number, documents: number): void {
+  rememberLimit = { chars, documents };
+  remembered.clear();
+  rememberedChars = 0;
+}
+
 export function parseYamlDocument(file: string, text: string): SourceDocument {
+  if (rememberLimit.documents === 0) return parseYaml(file, text);
+  const hit = remembered.get(file);
+  if (hit && hit.text === text) {
+    // Most recently used last: the first entry is the one to forget.
+    remembered.delete(file);
+    remembered.set(file, hit);
+    return hit;
+  }
+  if (hit) forget(file, hit);
+  const doc = parseYaml(file, text);
+  if (text.length <= rememberLimit.chars) {
+    remembered.set(file, doc);
+    rememberedChars += text.length;
+    for (const [oldest, d] of remembered) {
+      if (rememberedChars <= rememberLimit.chars && remembered.size <= rememberLimit.documents) break;
+      forget(oldest, d);
+    }
+  }
+  return doc;
+}
+
+function forget(file: string, doc: SourceDocument): void {
+  remembered.delete(file);
+  rememberedChars -= doc.text.length;
+}
+
+function parseYaml(file: string, text: string): SourceDocument {
   if (text.length > MAX_YAML_BYTES) {
     throw new DocumentParseError(file, `YAML file is ${Math.round(text.length / 1048576)} MB; kmslint reads YAML templates up to ${MAX_YAML_BYTES / 1048576} MB (CloudFormation's own limit is 1 MB)`, 1, 1);
   }

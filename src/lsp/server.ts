@@ -21,6 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SEARCH_PLACES } from '../config/load.js';
 import { parseDocument } from '../inputs/load.js';
+import { rememberYamlDocuments } from '../inputs/yaml-document.js';
 import { lintSources } from '../index.js';
 import type { CliIO, CliValues } from '../cli/main.js';
 import { version } from '../version.js';
@@ -36,6 +37,13 @@ import { ResilientStreamMessageReader } from './resilient-reader.js';
 /** Quiet time after the last keystroke before a document is analysed again. */
 export const CHANGE_DEBOUNCE_MS = 200;
 const CONFIG_NAMES = new Set(SEARCH_PLACES);
+/**
+ * Parsed YAML kept between analyses: an edit re-analyses the whole folder (its other open documents,
+ * the files on disk that share exports), and only the edited text needs parsing again. As much text
+ * as one analysis may read from disk (FolderFiles' 32 MiB) plus room for the open documents: the last
+ * analysis holds those documents anyway.
+ */
+const REMEMBERED_YAML = { chars: 48 * 1024 * 1024, documents: 4000 };
 /** Where the Terraform suppression quick fix may write: config files that are data, not code. */
 const EDITABLE_CONFIG = /(^|[\\/])(package\.json|\.kmslintrc|\.kmslintrc\.(json|ya?ml)|kmslint\.config\.(json|ya?ml))$/;
 
@@ -53,6 +61,7 @@ export async function runLanguageServer(_values: CliValues, io: CliIO): Promise<
 }
 
 export function startServer(connection: Connection, io: Pick<CliIO, 'env'>): void {
+  rememberYamlDocuments(REMEMBERED_YAML.chars, REMEMBERED_YAML.documents);
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   const files = new FolderFiles();

@@ -1,0 +1,127 @@
+// The keys of one JSON object held as offsets into the text instead of as strings: an
+// open-addressing hash table over typed arrays. An object of a million keys then costs a few flat
+// arrays, not a million strings and Map entries that the garbage collector copies and marks over and
+// over as the heap grows (issue 14: that made locating every key of a 1M-key mapping super-linear).
+// Keys compare as JSON.parse reads them: `"a"` and `"\u0061"` are one key.
+
+const BACKSLASH = 0x5c;
+
+/** 32-bit FNV-1a over the UTF-16 code units of the decoded key whose literal (quotes included) is text[start, end). */
+export function keyHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) return stringHash(decodeKey(text, start, end));
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
+}
+
+/** The same hash of a key given as a string. */
+export function stringHash(key: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** The text of the key literal at text[start, end): escapes decoded only where there are any. */
+export function decodeKey(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+/** Whether the key literals text[a, aEnd) and text[b, bEnd) read as one key. */
+export function sameKey(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  const length = aEnd - a;
+  if (length === bEnd - b) {
+    let i = 1;
+    while (i < length && text.charCodeAt(a + i) === text.charCodeAt(b + i)) i++;
+    if (i === length) return true;
+  }
+  // Different literals may still be one key when either holds an escape.
+  return decodeKey(text, a, aEnd) === decodeKey(text, b, bEnd);
+}
+
+/** Whether the key literal at text[start, end) reads as `key`. */
+function literalIs(text: string, start: number, end: number, key: string): boolean {
+  // Same characters and no escape in the literal: equal without decoding (the common case).
+  if (end - start - 2 === key.length && text.startsWith(key, start + 1) && !key.includes('\\')) return true;
+  return decodeKey(text, start, end) === key;
+}
+
+/** Entries are numbered 0, 1, … in the order added; callers keep what belongs to an entry in their own arrays by that number. */
+export class KeyTable {
+  /** Entry number + 1 per slot, 0 for an empty slot; the length is a power of two, at most half full. */
+  private slots = new Int32Array(64);
+  private hashes = new Int32Array(32);
+  private starts = new Int32Array(32);
+  private ends = new Int32Array(32);
+  size = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The entry of the key written as the literal text[start, end) (`hash` = keyHash of it), or -1. */
+  find(hash: number, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s] - 1;
+      if (e < 0) return -1;
+      if (this.hashes[e] === hash && this.sameKey(e, start, end)) return e;
+    }
+  }
+
+  /** The entry of `key`, or -1. */
+  findKey(key: string): number {
+    const hash = stringHash(key);
+    const mask = this.slots.length - 1;
+    for (let s = hash & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s] - 1;
+      if (e < 0) return -1;
+      if (this.hashes[e] === hash && literalIs(this.text, this.starts[e], this.ends[e], key)) return e;
+    }
+  }
+
+  /** Add a key known not to be in the table; returns its entry number. */
+  add(hash: number, start: number, end: number): number {
+    if (this.size === this.hashes.length) {
+      this.hashes = grown(this.hashes);
+      this.starts = grown(this.starts);
+      this.ends = grown(this.ends);
+    }
+    const e = this.size++;
+    this.hashes[e] = hash;
+    this.starts[e] = start;
+    this.ends[e] = end;
+    if (2 * this.size > this.slots.length) this.rehash();
+    else this.place(e);
+    return e;
+  }
+
+  /** Offset of the opening quote of the key of entry `e`, as first added. */
+  startOf(e: number): number {
+    return this.starts[e];
+  }
+
+  private sameKey(e: number, start: number, end: number): boolean {
+    return sameKey(this.text, this.starts[e], this.ends[e], start, end);
+  }
+
+  private place(e: number): void {
+    const mask = this.slots.length - 1;
+    let s = this.hashes[e] & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = e + 1;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let e = 0; e < this.size; e++) this.place(e);
+  }
+}
+
+/** The array with twice the room, same contents. */
+export function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
