@@ -17,7 +17,7 @@
 // a test can see what a run loaded (bin/run-bundle.js, KMSLINT_TRACE_MODULES).
 import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -112,6 +112,41 @@ module.exports = function stringWidth(input, options = {}) {
 }
 
 /**
+ * wrap-ansi, its ANSI tables and regular expressions are evaluated on the first wrap, not at start:
+ * the stylish report wraps only findings and the progress line draws only on a terminal, so a hook
+ * run that finds nothing never needs them. kmslint's own imports of `wrap-ansi` get a stand-in that
+ * loads the real module on its first call.
+ */
+function wrapAnsiOnFirstUse(): Plugin {
+  const real = createRequire(import.meta.url).resolve('wrap-ansi');
+  const contents = `let real;\nmodule.exports = function wrapAnsi(...args) {\n  real ??= require(${JSON.stringify(real)}).default;\n  return real(...args);\n};\n`;
+  return {
+    name: 'wrap-ansi-on-first-use',
+    setup(b) {
+      b.onResolve({ filter: /^wrap-ansi$/ }, (args) => (args.importer.includes('/node_modules/') ? undefined : { path: 'wrap-ansi', namespace: 'kmslint-first-use' }));
+      b.onLoad({ filter: /.*/, namespace: 'kmslint-first-use' }, () => ({ contents, loader: 'js', resolveDir: dirname(real) }));
+    },
+  };
+}
+
+/**
+ * jsonc-parser's formatter and editor, which kmslint never calls, build some 1,200 indentation
+ * strings when their modules are evaluated. Declared free of side effects they are left out of
+ * the bundle where nothing uses them (jsonc-parser's main module imports them for format() and
+ * modify() only).
+ */
+function jsoncParserWithoutFormatter(): Plugin {
+  return {
+    name: 'jsonc-parser-without-formatter',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/(impl\/)?(format|edit|string-intern)$/ }, (args) =>
+        /[\\/]node_modules[\\/]jsonc-parser[\\/]lib[\\/]esm[\\/]/.test(args.importer) ? { path: join(args.resolveDir, `${args.path}.js`), sideEffects: false } : undefined,
+      );
+    },
+  };
+}
+
+/**
  * fdir (tinyglobby's directory walker) looks for picomatch at load time with its own require():
  * from the bundle that finds the package on disk and loads its five files apart, a quarter of the
  * lint of one file, only for fdir's glob() that tinyglobby never calls. The stand-in hands fdir the
@@ -155,7 +190,7 @@ export async function bundleCli(entry: string, outdir: string): Promise<Metafile
     // ES modules are strict; so is their bundle. The function is what the script evaluates to.
     banner: { js: "(function (module, exports, require, __kmslintImportMetaUrl, __kmslintImport, __kmslintLoaded) {\n'use strict';" },
     footer: { js: '})' },
-    plugins: [fdirBundledPicomatch(), ...(wrapAnsiParts ? [wrapAnsiParts] : [])],
+    plugins: [fdirBundledPicomatch(), wrapAnsiOnFirstUse(), jsoncParserWithoutFormatter(), ...(wrapAnsiParts ? [wrapAnsiParts] : [])],
   });
   // White space goes after the module paths are found (traceModuleLoads): esbuild breaks long lines
   // (kept short all the same, as Node prints the source line of an uncaught error) even in strings.
@@ -211,6 +246,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (!existsSync(entry)) throw new Error(`bundle: ${entry} is missing; run tsc first (npm run build)`);
   const metafiles = await bundleCli(entry, join(root, 'dist/cli'));
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-  const [cli, worker] = metafiles.map((m) => Object.values(m.outputs).reduce((n, o) => n + o.bytes, 0));
+  const cli = statSync(join(root, 'dist/cli/kmslint.cjs')).size;
+  const worker = Object.values(metafiles[1].outputs).reduce((n, o) => n + o.bytes, 0);
   console.log(`bundle: dist/cli/kmslint.cjs ${kib(cli)} from ${Object.keys(metafiles[0].inputs).length} modules; dist/cli/parse-worker.js ${kib(worker)}`);
 }
