@@ -260,6 +260,28 @@ describe('the code cache of the bundle', () => {
     expect(after[0]).not.toBe(before);
   });
 
+  it('--version and a lint keep a cache each (each holds what its command compiled), and another installation keeps its own', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    const [lint] = cacheFiles(home);
+    const written = statSync(join(home, 'kmslint', lint)).ino;
+    expect(run('bundle', ['--version'], ROOT, { XDG_CACHE_HOME: home }).status).toBe(0);
+    expect(cacheFiles(home)).toEqual([lint, lint.replace(/-lint\.v8$/, '-version.v8')]);
+    expect(statSync(join(home, 'kmslint', lint)).ino).toBe(written);
+    // A second installation of the same build: its caches go beside the first one's.
+    const other = join(tmp, 'pkg-other');
+    mkdirSync(other);
+    for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(other, name));
+    cpSync(join(bundle, '../../dist'), join(other, 'dist'), { recursive: true });
+    cpSync(join(bundle, '..'), join(other, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(other, 'bin/kmslint.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
+    expect(r.stdout).toBe(expected);
+    const after = cacheFiles(home);
+    expect(after).toHaveLength(3);
+    expect(after).toEqual(expect.arrayContaining([lint, lint.replace(/-lint\.v8$/, '-version.v8')]));
+    expect(statSync(join(home, 'kmslint', lint)).ino).toBe(written);
+  });
+
   it('a cache directory that cannot be made, or KMSLINT_NO_CODE_CACHE=1, only costs the cache', () => {
     const home = mkdtempSync(join(tmp, 'xdg-'));
     writeFileSync(join(home, 'kmslint'), 'a file where the directory would be');
