@@ -4,16 +4,25 @@
 // not ship) it is used only if tsc has not written dist/src since it was made, so a tsc-only
 // rebuild is never shadowed by an old bundle. An installed package always uses it: its file dates
 // are when npm unpacked each file, and dist/cli comes before dist/src in the tarball.
-import { statSync } from 'node:fs';
+//
+// This directory is CommonJS (bin/package.json): an ES module entry makes Node set up its module
+// loader and resolve, link and compile each file apart, a few milliseconds of every start.
+'use strict';
+const { statSync } = require('node:fs');
+const { join } = require('node:path');
 
-const stat = (url) => statSync(url, { throwIfNoEntry: false });
-const bundle = new URL('../dist/cli/kmslint.cjs', import.meta.url);
-const modules = new URL('../dist/src/cli/run.js', import.meta.url);
+const stat = (path) => statSync(path, { throwIfNoEntry: false });
+const root = join(__dirname, '..');
+const bundle = join(root, 'dist/cli/kmslint.cjs');
+const modules = join(root, 'dist/src/cli/run.js');
 const bundled = stat(bundle);
-const built = stat(new URL('../tsconfig.json', import.meta.url)) ? stat(modules)?.mtimeMs : undefined;
+const built = stat(join(root, 'tsconfig.json')) ? stat(modules)?.mtimeMs : undefined;
 if (bundled !== undefined && (built === undefined || bundled.mtimeMs >= built)) {
-  const { runBundle } = await import('./run-bundle.js');
-  process.exitCode = await runBundle(bundle, bundled);
+  require('./run-bundle.js')
+    .runBundle(bundle, bundled)
+    .then((code) => {
+      process.exitCode = code;
+    });
 } else {
-  await import(modules.href);
+  import(require('node:url').pathToFileURL(modules).href);
 }

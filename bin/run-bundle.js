@@ -1,33 +1,49 @@
 // Runs the bundled command line (dist/cli/kmslint.cjs, scripts/bundle.ts) as a classic script, from a
 // V8 code cache when there is one: compiling the bundle's code is about a fifth of a one-file run.
-// The cache is made after the first run (it then holds the functions that run used) and is kept
-// in $XDG_CACHE_HOME/kmslint or ~/.cache/kmslint, never beside the inputs. Its name holds the
-// bundle's hash, size and date and Node's version and architecture, so an upgrade of either reads
-// a new file; V8 checks its own version and flags too and rejects what does not fit, and then the
-// run compiles from source and writes the cache anew. V8 in release builds does not check the
-// payload, and damaged bytes of the right length abort the process (a fatal error, exit 133), so
-// the file starts with a sha256 of the payload and a file whose sum does not match is not handed to
-// V8 but written anew. Any failure to read or write it is silent: the cache only saves time.
-// KMSLINT_NO_CODE_CACHE=1 turns it off.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// A cache is made after a run, so it holds the functions that run compiled, lazily compiled ones
+// included; a lint run and, say, `--version` compile different functions, so each command has a
+// cache of its own (cacheKind). The caches are kept in $XDG_CACHE_HOME/kmslint or ~/.cache/kmslint,
+// never beside the inputs. A name holds the bundle's hash, a sum of its path, its size and date and
+// Node's version and architecture, so an upgrade of either reads a new file, and two installations
+// (a project's and a global one) keep a cache each instead of replacing each other's every run; V8 checks its own version and flags too
+// and rejects what does not fit, and then the run compiles from source and writes the cache anew.
+// V8 in release builds does not check the payload, and damaged bytes of the right length abort the
+// process (a fatal error, exit 133), so the file starts with a CRC-32 of the payload and a file
+// whose sum does not match is not handed to V8 but written anew (CRC-32 rather than a cryptographic
+// hash: it catches damage, and node:crypto alone takes longer to load than the whole check).
+// Any failure to read or write a cache is silent: it only saves time. KMSLINT_NO_CODE_CACHE=1
+// turns it off.
+'use strict';
+const { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { isAbsolute, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 const HEADER = /^\/\/ kmslint-bundle ([0-9a-f]{64})\n/;
 
-/** The directory the cache lives in, or undefined without a home. */
+/** The directory the caches live in, or undefined without a home. */
 function cacheDirectory(env) {
   if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'kmslint');
   const home = homedir();
   return home ? join(home, '.cache', 'kmslint') : undefined;
 }
 
-const DIGEST_BYTES = 32;
-const digestOf = (data) => createHash('sha256').update(data).digest();
+/** Commands that get a cache of their own; anything else is a lint run (src/cli/main.ts). */
+const COMMANDS = new Set(['keys', 'rules', 'explain', 'init', 'diff', 'lsp', 'help']);
+
+/**
+ * Which cache a command line reads: its command, or `lint`. A guess that is wrong (an option value
+ * that happens to be a command name) only picks a cache that fits the run less well.
+ */
+function cacheKind(argv) {
+  if (argv.includes('--version') || argv.includes('-v')) return 'version';
+  return argv.find((a) => COMMANDS.has(a)) ?? 'lint';
+}
+
+const SUM_BYTES = 4;
 
 /** The cached data of `file` if its checksum matches, else undefined. */
 function readCache(file) {
@@ -37,41 +53,74 @@ function readCache(file) {
   } catch {
     return undefined;
   }
-  if (stored.length <= DIGEST_BYTES) return undefined;
-  const data = stored.subarray(DIGEST_BYTES);
-  return digestOf(data).equals(stored.subarray(0, DIGEST_BYTES)) ? data : undefined;
+  if (stored.length <= SUM_BYTES) return undefined;
+  const data = stored.subarray(SUM_BYTES);
+  return crc32(data) === stored.readUInt32LE(0) ? data : undefined;
 }
 
-/** Writes the cache atomically and removes the caches of other bundles and Node versions. */
-function writeCache(dir, name, data) {
+const CACHE_NAME = /^cli-[0-9a-f]{32}-([0-9a-f]{8})-/;
+/** Caches of other installations are removed once this old: they may be in use. */
+const UNUSED_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Writes the cache atomically and removes this installation's caches of other bundles and Node
+ * versions, and other installations' caches untouched for a month.
+ */
+function writeCache(dir, install, prefix, name, data) {
   try {
     mkdirSync(dir, { recursive: true });
     // Pids repeat across containers that share a cache directory: the random part keeps two
     // writers off one temp file.
-    const temp = join(dir, `${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
-    writeFileSync(temp, Buffer.concat([digestOf(data), data]));
+    const temp = join(dir, `${name}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+    const sum = Buffer.alloc(SUM_BYTES);
+    sum.writeUInt32LE(crc32(data));
+    writeFileSync(temp, Buffer.concat([sum, data]));
     renameSync(temp, join(dir, name));
-    // Temp files of this name are another writer's, not yet renamed: left alone.
-    for (const other of readdirSync(dir)) if (other.startsWith('cli-') && other !== name && !other.startsWith(`${name}.`)) rmSync(join(dir, other), { force: true });
+    // The other commands' caches of this bundle stay; temp files of this name are another
+    // writer's, not yet renamed: left alone.
+    const now = Date.now();
+    for (const other of readdirSync(dir)) {
+      if (!other.startsWith('cli-') || other.startsWith(prefix)) continue;
+      const file = join(dir, other);
+      if (CACHE_NAME.exec(other)?.[1] === install || now - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? now) > UNUSED_MS) rmSync(file, { force: true });
+    }
   } catch {
     /* not writable: the next run compiles from source again */
   }
 }
 
-/** Runs the bundle at `url` (its stat in `stat`) and resolves to the exit code. */
-export async function runBundle(url, stat) {
-  const filename = fileURLToPath(url);
-  const source = readFileSync(filename, 'utf8');
+/**
+ * What the bundle calls as each of its modules is first evaluated (scripts/bundle.ts): with
+ * KMSLINT_TRACE_MODULES=<file>, their paths are appended to that file, one a line, as the process
+ * exits (test/startup.test.ts); otherwise nothing.
+ */
+function moduleTracer(file) {
+  if (!file) return () => {};
+  const loaded = [];
+  process.on('exit', () => appendFileSync(file, loaded.map((m) => `${m}\n`).join('')));
+  return (path) => loaded.push(path);
+}
+
+/** Runs the bundle at `filename` (its stat in `stat`) and resolves to the exit code. */
+async function runBundle(filename, stat) {
+  // The build keeps the bundle to ASCII (scripts/bundle.ts), and Latin-1 is the fastest decoding
+  // of ASCII.
+  const source = readFileSync(filename, 'latin1');
   const hash = HEADER.exec(source)?.[1];
   const dir = hash && !process.env.KMSLINT_NO_CODE_CACHE ? cacheDirectory(process.env) : undefined;
-  const name = `cli-${hash?.slice(0, 32)}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}.v8`;
+  const install = crc32(filename).toString(16).padStart(8, '0');
+  const prefix = `cli-${hash?.slice(0, 32)}-${install}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}`;
+  const name = `${prefix}-${cacheKind(process.argv.slice(2))}.v8`;
   const cachedData = dir ? readCache(join(dir, name)) : undefined;
   const script = new vm.Script(source, { filename, cachedData });
   const module = { exports: {} };
+  const url = pathToFileURL(filename);
   // The bundle imports only packages (cosmiconfig, web-tree-sitter, ...) this way: from here they
   // resolve in the same node_modules as from dist/cli.
-  script.runInThisContext()(module, module.exports, createRequire(url), url.href, (specifier) => import(specifier));
+  script.runInThisContext()(module, module.exports, createRequire(filename), url.href, (specifier) => import(specifier), moduleTracer(process.env.KMSLINT_TRACE_MODULES));
   const code = await module.exports.runProcess();
-  if (dir && (cachedData === undefined || script.cachedDataRejected)) writeCache(dir, name, script.createCachedData());
+  if (dir && (cachedData === undefined || script.cachedDataRejected)) writeCache(dir, install, `${prefix}-`, name, script.createCachedData());
   return code;
 }
+
+module.exports = { runBundle };

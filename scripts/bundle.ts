@@ -5,17 +5,19 @@
 // (bin/run-bundle.js). The library entries (dist/src/index.js, kmslint/cdk) stay tsc's output.
 //
 // The file is one function expression, `(function (module, exports, require, __kmslintImportMetaUrl,
-// __kmslintImport) { ... })`, after a first line `// kmslint-bundle <sha256 of the rest>` that keys
+// __kmslintImport, __kmslintLoaded) { ... })`, after a first line `// kmslint-bundle <sha256 of the rest>` that keys
 // the code cache. `import()` of an external package calls `__kmslintImport` (bin/run-bundle.js's own
 // `import()`: on Node 20 a vm script's `import()` needs a flag or prints an experimental warning).
 // `import.meta.url` reads the bundle's own URL, so paths read at run time resolve
 // from dist/cli exactly as from dist/src/<dir>: the rule pages (src/engine/rule-pages.ts tries
 // ../../rules) and package.json (src/version.ts tries ../../package.json). JSON imports
 // (src/catalog/key-properties.json) are inlined. The parse threads' module (worker-pool.ts looks for
-// ./parse-worker.js beside the code that starts them) is a second file, an ES module.
-import { build, type Metafile, type Plugin } from 'esbuild';
+// ./parse-worker.js beside the code that starts them) is a second file, an ES module. Each module
+// of the bundle calls `__kmslintLoaded(<its path>)` when it is first evaluated (traceModuleLoads), so
+// a test can see what a run loaded (bin/run-bundle.js, KMSLINT_TRACE_MODULES).
+import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,6 +53,11 @@ const SHARED_OPTIONS = {
   // build is the same code.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   legalComments: 'none',
+  // Non-ASCII text is escaped in strings, and comments (where esbuild would keep it) are dropped
+  // with most of the white space: bin/run-bundle.js decodes the ASCII file as Latin-1, some
+  // milliseconds faster than UTF-8 for a file this size, and there is a third less of it to read.
+  charset: 'ascii',
+  minifyWhitespace: true,
   logLevel: 'warning',
   metafile: true,
 } as const;
@@ -105,6 +112,62 @@ module.exports = function stringWidth(input, options = {}) {
 }
 
 /**
+ * wrap-ansi, its ANSI tables and regular expressions are evaluated on the first wrap, not at start:
+ * the stylish report wraps only findings and the progress line draws only on a terminal, so a hook
+ * run that finds nothing never needs them. kmslint's own imports of `wrap-ansi` get a stand-in that
+ * loads the real module on its first call.
+ */
+function wrapAnsiOnFirstUse(): Plugin {
+  const real = createRequire(import.meta.url).resolve('wrap-ansi');
+  const contents = `let real;\nmodule.exports = function wrapAnsi(...args) {\n  real ??= require(${JSON.stringify(real)}).default;\n  return real(...args);\n};\n`;
+  return {
+    name: 'wrap-ansi-on-first-use',
+    setup(b) {
+      b.onResolve({ filter: /^wrap-ansi$/ }, (args) => (args.importer.includes('/node_modules/') ? undefined : { path: 'wrap-ansi', namespace: 'kmslint-first-use' }));
+      b.onLoad({ filter: /.*/, namespace: 'kmslint-first-use' }, () => ({ contents, loader: 'js', resolveDir: dirname(real) }));
+    },
+  };
+}
+
+/**
+ * jsonc-parser's formatter and editor, which kmslint never calls, build some 1,200 indentation
+ * strings when their modules are evaluated. Declared free of side effects they are left out of
+ * the bundle where nothing uses them (jsonc-parser's main module imports them for format() and
+ * modify() only).
+ */
+function jsoncParserWithoutFormatter(): Plugin {
+  return {
+    name: 'jsonc-parser-without-formatter',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/(impl\/)?(format|edit|string-intern)$/ }, (args) =>
+        /[\\/]node_modules[\\/]jsonc-parser[\\/]lib[\\/]esm[\\/]/.test(args.importer) ? { path: join(args.resolveDir, `${args.path}.js`), sideEffects: false } : undefined,
+      );
+    },
+  };
+}
+
+/**
+ * fdir (tinyglobby's directory walker) looks for picomatch at load time with its own require():
+ * from the bundle that finds the package on disk and loads its five files apart, a quarter of the
+ * lint of one file, only for fdir's glob() that tinyglobby never calls. The stand-in hands fdir the
+ * picomatch already in the bundle (tinyglobby's, the same package) instead. The source is rewritten
+ * only while it holds that exact block.
+ */
+function fdirBundledPicomatch(): Plugin {
+  const lookup = 'try {\n\t__require.resolve("picomatch");\n\tpm = __require("picomatch");\n} catch {}';
+  return {
+    name: 'fdir-bundled-picomatch',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]node_modules[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (source.split(lookup).length !== 2 || !/^let pm = null;$/m.test(source)) return undefined;
+        return { contents: `import __kmslintPicomatch from "picomatch";\n${source.replace(lookup, 'pm = __kmslintPicomatch;')}`, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
  * Bundles the command line whose entry is `entry` (tsc's dist/src/cli/run.js, or src/cli/run.ts:
  * esbuild reads TypeScript too) into `outdir`/kmslint.cjs, and the parse threads' module into
  * `outdir`/parse-worker.js. `outdir` must sit two levels below the package root (dist/cli) for the
@@ -122,13 +185,19 @@ export async function bundleCli(entry: string, outdir: string): Promise<Metafile
     stdin: { contents: `export { runProcess } from ${JSON.stringify(processRun)};`, resolveDir: dirname(entry), sourcefile: 'kmslint-cli.js' },
     format: 'cjs',
     write: false,
+    minifyWhitespace: false,
     define: { 'import.meta.url': '__kmslintImportMetaUrl' },
     // ES modules are strict; so is their bundle. The function is what the script evaluates to.
-    banner: { js: "(function (module, exports, require, __kmslintImportMetaUrl, __kmslintImport) {\n'use strict';" },
+    banner: { js: "(function (module, exports, require, __kmslintImportMetaUrl, __kmslintImport, __kmslintLoaded) {\n'use strict';" },
     footer: { js: '})' },
-    plugins: wrapAnsiParts ? [wrapAnsiParts] : [],
+    plugins: [fdirBundledPicomatch(), wrapAnsiOnFirstUse(), jsoncParserWithoutFormatter(), ...(wrapAnsiParts ? [wrapAnsiParts] : [])],
   });
-  const body = importsThroughParameter(cli.outputFiles[0].text, cli.metafile);
+  // White space goes after the module paths are found (traceModuleLoads): esbuild breaks long lines
+  // (kept short all the same, as Node prints the source line of an uncaught error) even in strings.
+  const traced = traceModuleLoads(importsThroughParameter(cli.outputFiles[0].text, cli.metafile), cli.metafile);
+  const body = (await transform(traced, { charset: 'ascii', minifyWhitespace: true, lineLimit: 160, legalComments: 'none' })).code;
+  const outside = /[^\0-\x7f]/.exec(body);
+  if (outside) throw new Error(`bundle: kmslint.cjs is to be ASCII (bin/run-bundle.js reads it as Latin-1), found U+${outside[0].codePointAt(0)!.toString(16)} at ${outside.index}`);
   const hash = createHash('sha256').update(body).digest('hex');
   writeFileSync(join(outdir, 'kmslint.cjs'), `${BUNDLE_HEADER}${hash}\n${body}`);
   const worker = await build({
@@ -141,6 +210,23 @@ export async function bundleCli(entry: string, outdir: string): Promise<Metafile
     banner: { js: "import { createRequire as __kmslintCreateRequire } from 'node:module';\nconst require = __kmslintCreateRequire(import.meta.url);" },
   });
   return [cli.metafile, worker.metafile];
+}
+
+/**
+ * Each lazily evaluated module of the bundle (esbuild's `__esm`/`__commonJS` wrappers: here every
+ * module, as the commands are dynamic imports) starts with `__kmslintLoaded("<path>")`. The call is
+ * a parameter of the bundle; it costs nothing noticeable when tracing is off.
+ */
+function traceModuleLoads(code: string, metafile: Metafile): string {
+  let count = 0;
+  const traced = code.replace(/(=\s*__(?:esm|commonJS)\(\{\s*("[^"\\\n]+")\([\w$, ]*\)\s*\{)(\s*"use strict";)?/g, (_, head: string, path: string, strict = '') => {
+    count++;
+    return `${head}${strict}__kmslintLoaded(${path});`;
+  });
+  const wrappers = code.split(/=\s*__(?:esm|commonJS)\(/).length - 1;
+  const inputs = Object.keys(Object.values(metafile.outputs)[0].inputs).length;
+  if (count !== wrappers || count < inputs / 2) throw new Error(`bundle: traced ${count} of ${wrappers} module wrappers (${inputs} modules)`);
+  return traced;
 }
 
 /** `import("<external package>")` → `__kmslintImport("<external package>")`, each one the metafile lists. */
@@ -160,6 +246,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (!existsSync(entry)) throw new Error(`bundle: ${entry} is missing; run tsc first (npm run build)`);
   const metafiles = await bundleCli(entry, join(root, 'dist/cli'));
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-  const [cli, worker] = metafiles.map((m) => Object.values(m.outputs).reduce((n, o) => n + o.bytes, 0));
+  const cli = statSync(join(root, 'dist/cli/kmslint.cjs')).size;
+  const worker = Object.values(metafiles[1].outputs).reduce((n, o) => n + o.bytes, 0);
   console.log(`bundle: dist/cli/kmslint.cjs ${kib(cli)} from ${Object.keys(metafiles[0].inputs).length} modules; dist/cli/parse-worker.js ${kib(worker)}`);
 }

@@ -3,6 +3,9 @@
 //   module hook (ES modules) and require.cache (CommonJS) in the child process.
 // - The bundle (scripts/bundle.ts) prints what the module-by-module command line prints, run by
 //   bin/kmslint.js from a V8 code cache or without one (bin/run-bundle.js).
+// - The lint of one template evaluates none of the bundle's lazy parts (other reporters, the
+//   editor server, the diff and keys commands, ajv): the bundle's own module trace
+//   (KMSLINT_TRACE_MODULES); nor does it load tree-sitter from node_modules.
 // - The pre-check that spares cosmiconfig never says "no config" where cosmiconfig finds one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -149,6 +152,44 @@ describe('the bundled command line', () => {
   });
 });
 
+describe('the lazy parts of the bundle', () => {
+  /** The bundle's modules a run evaluated, as paths (bin/run-bundle.js, KMSLINT_TRACE_MODULES). */
+  const traced = (args: string[], cwd = ROOT): string[] => {
+    const log = join(tmp, `bundle-modules-${runs}.txt`);
+    const r = run('bundle', args, cwd, { KMSLINT_TRACE_MODULES: log });
+    expect(r.status, r.stderr).toBeLessThan(2);
+    expect(r.modules.filter((m) => m.includes('node_modules/web-tree-sitter/'))).toEqual([]);
+    return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  };
+  const LAZY = /\/(reporters\/(?!stylish|common|load-lint-formatter)[\w/-]+|lsp\/[\w-]+|cli\/(diff|keys)-command|engine\/lint-diff)\.[jt]s$|node_modules\/(ajv|fast-xml-builder|fast-uri)\//;
+  const lazy = (modules: string[]) => [...new Set(modules.filter((m) => LAZY.test(m)))].sort();
+
+  it('the pre-commit command line on one template evaluates none of them', () => {
+    const project = join(tmp, 'project-lazy');
+    mkdirSync(project);
+    writeFileSync(join(project, 'package.json'), '{ "name": "p" }\n');
+    writeFileSync(join(project, 'template.yaml'), readFileSync(join(ROOT, YAML_FIXTURE)));
+    const modules = traced(['--ignore-unknown', '--allow-empty', 'template.yaml'], project);
+    // The trace lists what the lint needs, so an empty list below means something.
+    expect(modules.filter((m) => /\/(reporters\/stylish|inputs\/yaml-document)\.[jt]s$/.test(m) || m.includes('node_modules/yaml/dist/parse/parser.js'))).toHaveLength(3);
+    expect(lazy(modules)).toEqual([]);
+  });
+
+  it('a format loads its own reporter and no other', () => {
+    const reporters = (format: string) => lazy(traced(['--no-config', '--format', format, YAML_FIXTURE])).map((m) => m.replace(/.*\/(reporters\/[\w/-]+)\.[jt]s$/, '$1'));
+    expect(reporters('json')).toEqual(['reporters/json']);
+    expect(reporters('junit')).toEqual(expect.arrayContaining(['reporters/junit']));
+    expect(reporters('junit').filter((m) => m.startsWith('reporters/'))).toEqual(['reporters/junit']);
+    expect(reporters('html')).toEqual(expect.arrayContaining(['reporters/html', 'reporters/html/page']));
+  });
+
+  it('the command line and the library list the same lint formats, in the same order', async () => {
+    const { lintFormatters } = await import('../src/reporters/index.js');
+    const { lintFormatNames } = await import('../src/reporters/load-lint-formatter.js');
+    expect(lintFormatNames).toEqual(Object.keys(lintFormatters));
+  });
+});
+
 describe('the code cache of the bundle', () => {
   const args = ['--no-config', '--format', 'json', YAML_FIXTURE];
   const cacheFiles = (home: string) => (existsSync(join(home, 'kmslint')) ? readdirSync(join(home, 'kmslint')) : []);
@@ -162,7 +203,7 @@ describe('the code cache of the bundle', () => {
     const first = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
     expect([first.stdout, first.stderr, first.status]).toEqual([expected, '', 1]);
     const [name] = cacheFiles(home);
-    expect(cacheFiles(home)).toEqual([expect.stringMatching(new RegExp(`^cli-[0-9a-f]{32}-\\d+-\\d+-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.v8$`))]);
+    expect(cacheFiles(home)).toEqual([expect.stringMatching(new RegExp(`^cli-[0-9a-f]{32}-[0-9a-f]{8}-\\d+-\\d+-${process.version.replaceAll('.', '\\.')}-${process.arch}-lint\\.v8$`))]);
     const written = statSync(join(home, 'kmslint', name));
     const second = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
     expect([second.stdout, second.stderr, second.status]).toEqual([expected, '', 1]);
@@ -206,7 +247,9 @@ describe('the code cache of the bundle', () => {
     const pkg = join(tmp, 'pkg-changed');
     mkdirSync(pkg);
     for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(pkg, name));
-    cpSync(join(bundle, '../..'), pkg, { recursive: true, filter: (from) => !/[\\/](rules|package\.json|node_modules)$/.test(from) });
+    const from = join(bundle, '../..');
+    // The links of the package root stay links (bin/package.json is copied: it makes bin CommonJS).
+    cpSync(from, pkg, { recursive: true, filter: (path) => !['rules', 'package.json', 'node_modules'].some((name) => path === join(from, name)) });
     const changed = (extra: string[] = []) => spawnSync(process.execPath, [join(pkg, 'bin/kmslint.js'), ...args, ...extra], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
     expect(changed().stdout).toBe(expected);
     const [before] = cacheFiles(home);
@@ -215,6 +258,28 @@ describe('the code cache of the bundle', () => {
     const after = cacheFiles(home);
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(before);
+  });
+
+  it('--version and a lint keep a cache each (each holds what its command compiled), and another installation keeps its own', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    const [lint] = cacheFiles(home);
+    const written = statSync(join(home, 'kmslint', lint)).ino;
+    expect(run('bundle', ['--version'], ROOT, { XDG_CACHE_HOME: home }).status).toBe(0);
+    expect(cacheFiles(home)).toEqual([lint, lint.replace(/-lint\.v8$/, '-version.v8')]);
+    expect(statSync(join(home, 'kmslint', lint)).ino).toBe(written);
+    // A second installation of the same build: its caches go beside the first one's.
+    const other = join(tmp, 'pkg-other');
+    mkdirSync(other);
+    for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(other, name));
+    cpSync(join(bundle, '../../dist'), join(other, 'dist'), { recursive: true });
+    cpSync(join(bundle, '..'), join(other, 'bin'), { recursive: true });
+    const r = spawnSync(process.execPath, [join(other, 'bin/kmslint.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
+    expect(r.stdout).toBe(expected);
+    const after = cacheFiles(home);
+    expect(after).toHaveLength(3);
+    expect(after).toEqual(expect.arrayContaining([lint, lint.replace(/-lint\.v8$/, '-version.v8')]));
+    expect(statSync(join(home, 'kmslint', lint)).ino).toBe(written);
   });
 
   it('a cache directory that cannot be made, or KMSLINT_NO_CODE_CACHE=1, only costs the cache', () => {

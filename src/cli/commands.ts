@@ -41,7 +41,7 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
     io.stderr(`kmslint: wrote ${file.findings.length} accepted finding${file.findings.length === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
   }
   // Inputs reused from --cache were not analysed in this run: a map of the rest would be partial.
-  printReport(result, options, values, io, color, written, set.reused?.length ? undefined : () => keyMapOf(analysis, { accounts: [...config.accounts, ...accounts] }));
+  await printReport(result, options, values, io, color, written, set.reused?.length ? undefined : () => keyMapOf(analysis, { accounts: [...config.accounts, ...accounts] }));
 
   if (counted === 0) return emptyExit;
   const verdict = verdictOf(result, { maxWarnings });

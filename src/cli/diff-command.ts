@@ -21,7 +21,7 @@ export async function runDiffCommand(positionals: string[], values: CliValues, i
   const baseline = values.baseline ? readBaseline(values.baseline, io.cwd) : undefined;
   const { ruleOverrides, accounts } = options;
   const { result } = await lintDiff(sides, { config, ruleOverrides, accounts, baseline, cwd: io.cwd, all: values.all });
-  printReport(result, options, values, io, color, readPaths(sides, io.cwd));
+  await printReport(result, options, values, io, color, readPaths(sides, io.cwd));
   if (sides.before.length + sides.after.length === 0) {
     // A pull request that changes no template has nothing to gate; two named sides without a template are a mistake.
     if (values.base !== undefined) {

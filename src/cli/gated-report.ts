@@ -5,7 +5,7 @@ import type { KeyMap } from '../analysis/key-map.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { allRules, ruleIds } from '../../rules/index.js';
-import { getLintFormatter, lintFormatNames, type LintFormatter } from '../reporters/index.js';
+import { isLintFormat, lintFormatNames, loadLintFormatter } from '../reporters/load-lint-formatter.js';
 import { UsageError, type CliValues } from './options.js';
 import type { CliIO } from './main.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -25,7 +25,8 @@ export function parseRuleFlags(flags: readonly string[] | undefined): Record<str
 }
 
 export interface ReportOptions {
-  formatter: LintFormatter;
+  /** A known `--format` name; its formatter loads when the report is printed. */
+  format: string;
   /** -1: no limit. */
   maxWarnings: number;
   ruleOverrides: Record<string, SeveritySetting>;
@@ -35,14 +36,13 @@ export interface ReportOptions {
 /** `--format`, `--max-warnings`, `--rule` and `--account`, checked before anything is read. */
 export function parseReportOptions(values: CliValues): ReportOptions {
   const format = values.format ?? 'stylish';
-  const formatter = getLintFormatter(format);
-  if (!formatter) throw new UsageError(`unknown format: ${format} (use ${lintFormatNames.join(', ')})`);
+  if (!isLintFormat(format)) throw new UsageError(`unknown format: ${format} (use ${lintFormatNames.join(', ')})`);
   const raw = values['max-warnings'];
   const maxWarnings = raw === undefined ? -1 : Number(raw);
   if (!/^-?\d+$/.test(raw ?? '0') || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number (-1 for no limit), got "${raw}"`);
   const ruleOverrides = parseRuleFlags(values.rule);
   for (const a of values.account ?? []) if (!/^\d{12}$/.test(a)) throw new UsageError(`--account takes a 12-digit AWS account id, got "${a}"`);
-  return { formatter, maxWarnings, ruleOverrides, accounts: [...(values.account ?? [])] };
+  return { format, maxWarnings, ruleOverrides, accounts: [...(values.account ?? [])] };
 }
 
 /** The config the command runs with; undefined after reporting an invalid one (the caller exits 2). */
@@ -65,11 +65,12 @@ export async function loadCommandConfig(values: CliValues, io: CliIO): Promise<R
 }
 
 /** Formats the result (errors only with --quiet) to standard output or, atomically, to --output-file. `keyMap`: for the html format. */
-export function printReport(result: LintResult, options: ReportOptions, values: CliValues, io: CliIO, color: boolean, inputPaths: readonly string[], keyMap?: () => KeyMap): void {
+export async function printReport(result: LintResult, options: ReportOptions, values: CliValues, io: CliIO, color: boolean, inputPaths: readonly string[], keyMap?: () => KeyMap): Promise<void> {
+  const formatter = await loadLintFormatter(options.format);
   const shown: LintResult = values.quiet
     ? { ...result, findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0, infos: 0 } }
     : result;
-  const text = options.formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80, keyMap });
+  const text = formatter(shown, { color: color && !values['output-file'], cwd: io.cwd, width: io.isTTY && io.columns ? io.columns : 80, keyMap });
   if (values['output-file']) writeFileAtomic('--output-file', values['output-file'], text, io.cwd, inputPaths);
   else io.stdout(text);
 }

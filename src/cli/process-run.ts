@@ -2,10 +2,12 @@
 // code. run.ts awaits it as the module entry; the bundle (scripts/bundle.ts) exports it, so that
 // bin/kmslint.js can run a bundle compiled from its V8 code cache, which has to be a classic script.
 import { main } from './main.js';
-import { MAX_FILE_BYTES } from '../inputs/load.js';
 
 /** Standard input, stopping at the size kmslint reads from a file (`yes | kmslint -` must end). */
 async function readStdin(): Promise<string> {
+  // Imported here: the input readers are the larger part of the bundle's start, and `--version`,
+  // `rules` or `explain` need none of them.
+  const { MAX_FILE_BYTES } = await import('../inputs/load.js');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
