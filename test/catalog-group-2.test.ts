@@ -84,6 +84,13 @@ const EXPECTED: Record<string, Record<string, Expectation>> = {
   },
   'forecast.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
   'fsx.yaml': { Explicit: k(CUSTOMER), Default: k(implicit('alias/aws/fsx')) },
+  'glue.yaml': {
+    Explicit: k(CUSTOMER),
+    Default: k(implicit('alias/aws/redshift')),
+    AccessOff: k(UNKNOWN),
+    NoAccess: k(UNKNOWN),
+    NearMiss: k(implicit('alias/aws/redshift')),
+  },
   'guardduty.yaml': { Explicit: k(CUSTOMER), Missing: k(UNKNOWN) },
   'healthimaging.yaml': { Explicit: k(CUSTOMER), Default: k(OWNED) },
   'healthlake.yaml': {
@@ -254,6 +261,9 @@ describe('group 2 Terraform counterparts', () => {
     expect(keys).toStrictEqual({
       'aws_kinesis_channel.explicit': customer,
       'aws_kinesis_channel.default': OWNED,
+      'aws_glue_catalog.explicit': customer,
+      'aws_glue_catalog.default': implicit('alias/aws/redshift'),
+      'aws_glue_catalog.no_access': UNKNOWN,
       'aws_lambda_capacity_provider.explicit': customer,
       'aws_lambda_capacity_provider.default': implicit('alias/aws/ebs'),
       'aws_msk_channel.explicit': customer,

@@ -12,6 +12,7 @@ import { eventsV2Rows } from './eventsv2.js';
 import { evsRows } from './evs.js';
 import { forecastRows } from './forecast.js';
 import { fsxRows } from './fsx.js';
+import { glueRows } from './glue.js';
 import { guardDutyRows } from './guardduty.js';
 import { healthImagingRows } from './healthimaging.js';
 import { healthLakeRows } from './healthlake.js';
@@ -47,6 +48,7 @@ export const group2Rows: readonly CatalogRow[] = [
   ...evsRows,
   ...forecastRows,
   ...fsxRows,
+  ...glueRows,
   ...guardDutyRows,
   ...healthImagingRows,
   ...healthLakeRows,

@@ -1,6 +1,6 @@
 // SageMaker types beyond rows.ts: HyperPod clusters, Edge device fleets, Feature Store feature groups,
-// processing jobs and the Model Monitor jobs that run as processing jobs, Partner AI Apps, Studio user
-// profiles.
+// inference experiments (shadow tests), processing jobs and the Model Monitor jobs that run as
+// processing jobs, Partner AI Apps, Studio user profiles.
 import type { CatalogRow, KeySlot, Outcome } from '../types.js';
 import { alwaysEncrypted, namedOnly } from '../slot-kit.js';
 
@@ -96,6 +96,29 @@ export const sagemakerRows: readonly CatalogRow[] = [
         onNoKey: OFFLINE_FALLBACK,
         off: [],
       },
+    ],
+  },
+  {
+    // CreateInferenceExperiment, KmsKey: "If you don't provide a KMS key ID, Amazon SageMaker uses the
+    // default KMS key for Amazon S3 for your role's account" (sixth pass, docs/catalog-notes-group-3.md).
+    // The same text first says the key encrypts "data on the storage volume attached to the ML compute
+    // instance that hosts the endpoint", while the CloudFormation page says it encrypts "captured data at
+    // rest using Amazon S3 server-side encryption": the sources disagree on what it protects (U, "may").
+    // The S3 alias is read from "the default KMS key for Amazon S3", as for device fleets. The capture
+    // key of DataStorageConfig has no stated default.
+    cfnTypes: ['AWS::SageMaker::InferenceExperiment'],
+    service: 'SageMaker',
+    alias: S3_ALIAS,
+    confidence: 'U',
+    // The conflicting CloudFormation page (aws-resource-sagemaker-inferenceexperiment) is quoted in the notes.
+    source: 'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html',
+    slots: [
+      alwaysEncrypted('KmsKey', {
+        kind: 'aws-managed',
+        alias: S3_ALIAS,
+        note: 'the API says "the default KMS key for Amazon S3" but also that the key is for the storage volumes of the endpoint’s instances; CloudFormation says it encrypts the captured data in Amazon S3',
+      }),
+      namedOnly('data-capture', 'DataStorageConfig.KmsKey'),
     ],
   },
   {
