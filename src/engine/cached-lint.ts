@@ -15,7 +15,7 @@ import { keyRows, type KeyRow } from '../analysis/key-rows.js';
 import { allRules } from '../../rules/index.js';
 import { version } from '../version.js';
 import { codeStamp } from './code-stamp.js';
-import { lint, summaryOf, type LintOptions, type LintRun } from './lint.js';
+import { lint, prepareRun, summaryOf, type LintOptions, type LintRun, type PreparedRun } from './lint.js';
 import { compareFindings } from './order.js';
 import type { LoadedSet } from './load-inputs.js';
 import type { CachedInput, LintCache } from './cache.js';
@@ -82,6 +82,9 @@ export function soloAllowed(options: LintOptions, rules: readonly Rule[]): boole
   return !options.rules?.length && !options.changeOf && rules.every((r) => allRules.includes(r));
 }
 
+/** What each plan's settings fix, made once: a run lints thousands of inputs alone. */
+const preparedRuns = new WeakMap<SoloPlan, PreparedRun>();
+
 /**
  * The input linted on its own, as the entry the cache would record for it (digest ''), or
  * `undefined` when it must be linted with the others: it is linked, or its own run is not one whose
@@ -89,7 +92,9 @@ export function soloAllowed(options: LintOptions, rules: readonly Rule[]): boole
  */
 export function lintAlone(input: LoadedInput, plan: SoloPlan): CachedInput | undefined {
   if (isLinked(input)) return undefined;
-  const run = lint([input], plan.options, plan.rules);
+  let prepared = preparedRuns.get(plan);
+  if (!prepared) preparedRuns.set(plan, (prepared = prepareRun(plan.options, plan.rules)));
+  const run = lint([input], plan.options, plan.rules, prepared);
   if (run.analysis.failures.length > 0 || run.result.findings.some((f) => f.ruleId === 'internal-error')) return undefined;
   const [only] = attribute([input], run, plan.withKeys ? keyRows(run.analysis) : undefined);
   return only.owned ? only.entry : undefined;

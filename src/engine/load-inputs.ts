@@ -6,7 +6,7 @@ import { discoverInputs, type DiscoveredInput, type Discovery } from '../inputs/
 import { loadText, type LoadedInput } from '../inputs/load.js';
 import { joinTerraformModules } from '../inputs/terraform/module-scope.js';
 import { loadOne, settleOne, type Outcome } from './pool-protocol.js';
-import { settleInPool } from './worker-pool.js';
+import { startPool, type LintPool } from './worker-pool.js';
 import { inputDigest, type CachedInput, type LintCache } from './cache.js';
 import { soloAllowed, type SoloPlan } from './cached-lint.js';
 import type { OnProgress } from './progress.js';
@@ -63,6 +63,8 @@ export interface LoadInputsOptions {
  */
 export const POOL_MIN_FILES = 48;
 export const POOL_MIN_BYTES = 2 * 1024 * 1024;
+/** Most of the gain is the second core; beyond four, start-up outweighs it. */
+const MAX_THREADS = 4;
 
 /** A number of threads in all (main thread included), `auto`, or `off` (one thread). */
 export type Concurrency = number | 'auto' | 'off';
@@ -98,6 +100,8 @@ export function loadInputs(patterns: readonly string[], options: LoadInputsOptio
  * the inputs `loadInputs` reads, in its order, and `lintSet` on them gives the result of `lint` on those.
  */
 export async function loadInputsAsync(patterns: readonly string[], options: ParallelLoadOptions = {}): Promise<LoadedSet> {
+  const solo = options.solo && soloAllowed(options.solo.options, options.solo.rules) ? options.solo : undefined;
+  const early = solo && !options.cache ? earlyPool(patterns, options.concurrency ?? 'auto', solo, options) : undefined;
   const { discovery, selected } = discover(patterns, options);
   const front: LoadedInput[] = [];
   if (options.stdin) front.push(loadText(options.stdin.path, options.stdin.text, { explicit: true }));
@@ -111,9 +115,8 @@ export async function loadInputsAsync(patterns: readonly string[], options: Para
     for (const n of reusable) settled.push({ at: n + offset, path: all[n].path, entry: options.cache.entry(all[n].path) });
     toRead = toRead.filter((n) => !reusable.has(n));
   }
-  const solo = options.solo && soloAllowed(options.solo.options, options.solo.rules) ? options.solo : undefined;
   const files = toRead.map((n) => selected[n]);
-  const outcomes = await settle(files, solo, options);
+  const outcomes = await settle(files, solo, options, early);
 
   const kept = new Map<number, LoadedInput>();
   outcomes.forEach((o, k) => {
@@ -134,13 +137,15 @@ export async function loadInputsAsync(patterns: readonly string[], options: Para
 }
 
 /** Reads (and with a plan, lints alone) `files` on the threads `options.concurrency` allows. */
-async function settle(files: readonly DiscoveredInput[], solo: SoloPlan | undefined, options: ParallelLoadOptions): Promise<Outcome[]> {
+async function settle(files: readonly DiscoveredInput[], solo: SoloPlan | undefined, options: ParallelLoadOptions, early: LintPool | undefined): Promise<Outcome[]> {
   const ignoreUnknown = options.ignoreUnknown === true;
   // Workers send back findings only: a run that keeps its inputs reads them all here.
   const threads = solo ? threadsFor(options.concurrency ?? 'auto', files) : 1;
+  if (early && threads <= 1) await early.stop();
   if (solo && threads > 1) {
     try {
-      const outcomes = await settleInPool(files, { threads: threads - 1, plan: solo, ignoreUnknown });
+      const pool = early ?? startPool({ threads: threads - 1, plan: solo, ignoreUnknown });
+      const outcomes = await pool.run(files);
       options.onProgress?.({ phase: 'reading', done: files.length, total: files.length });
       return outcomes;
     } catch {
@@ -152,6 +157,36 @@ async function settle(files: readonly DiscoveredInput[], solo: SoloPlan | undefi
     options.onProgress?.({ phase: 'reading', done: k + 1, total: files.length });
     return outcome;
   });
+}
+
+/**
+ * Workers started before discovery, so they load their modules meanwhile, when the named paths
+ * already promise a run that `threadsFor` gives a pool: a number of threads, or under `auto` at
+ * least POOL_MIN_FILES paths or a directory or glob to walk (a walk that finds little stops them).
+ */
+function earlyPool(patterns: readonly string[], concurrency: Concurrency, plan: SoloPlan, options: ParallelLoadOptions): LintPool | undefined {
+  if (concurrency === 'off' || concurrency === 1) return undefined;
+  let threads: number;
+  if (typeof concurrency === 'number') threads = concurrency;
+  else {
+    const cores = availableParallelism();
+    const cwd = options.cwd ?? process.cwd();
+    if (cores < 2 || !(patterns.length >= POOL_MIN_FILES || patterns.some((p) => /[*?[{]/.test(p) || isDirectory(resolve(cwd, p))))) return undefined;
+    threads = Math.min(cores, MAX_THREADS);
+  }
+  try {
+    return startPool({ threads: threads - 1, plan, ignoreUnknown: options.ignoreUnknown === true });
+  } catch {
+    return undefined;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Places (`at`) of settled inputs that have a file another input of the run also has. */
@@ -196,8 +231,7 @@ export function threadsFor(concurrency: Concurrency, files: readonly DiscoveredI
   const cores = availableParallelism();
   if (cores < 2 || files.length < 2) return 1;
   if (files.length < POOL_MIN_FILES && bytesOf(files, POOL_MIN_BYTES) < POOL_MIN_BYTES) return 1;
-  // Most of the gain is the second core; beyond four, start-up and copying outweigh it.
-  return Math.min(cores, 4, files.length);
+  return Math.min(cores, MAX_THREADS, files.length);
 }
 
 /** Bytes of the plain files among `files`, counted up to `limit` (a directory counts as `limit`). */

@@ -22,14 +22,18 @@ export interface PlanData {
   withKeys: boolean;
 }
 
+/** What a worker starts with; it then waits for one `WorkerFiles` message (started before discovery ends). */
 export interface WorkerStart {
-  files: PoolFile[];
-  /** Int32 [next file index]; shared by every thread of the pool. */
-  counter: SharedArrayBuffer;
   plan: PlanData;
   ignoreUnknown: boolean;
   /** Tests only: a file whose path ends with this makes the thread exit mid-run. */
   crashOn?: string;
+}
+
+export interface WorkerFiles {
+  files: PoolFile[];
+  /** Int32 [next file index]; shared by every thread of the pool. */
+  counter: SharedArrayBuffer;
 }
 
 /** `entry`: the file linted alone; `joint`: it is linted with the others, so the main thread reads it. */

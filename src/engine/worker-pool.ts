@@ -1,15 +1,16 @@
-// Reads and lints files on several threads: the main thread and `threads` workers take file indexes
-// from one shared counter, so a slow file never holds the others back, and outcomes are placed by
-// index, so the order is the discovery order whoever read a file. Each thread lints an input alone
-// where it may (settleOne) and hands back only findings; parse trees are never copied between
-// threads. A file a worker leaves to the joint lint, or did not deliver (it died), is read on the
-// main thread afterwards, so nothing is lost.
+// Reads and lints files on several threads: the main thread and the workers take file indexes from
+// one shared counter, so a slow file never holds the others back, and outcomes are placed by index,
+// so the order is the discovery order whoever read a file. Each thread lints an input alone where it
+// may (settleOne) and hands back only findings; parse trees are never copied between threads. A file
+// a worker leaves to the joint lint, or did not deliver (it died), is read on the main thread
+// afterwards, so nothing is lost. Workers are started before the files are known (startPool), so
+// they load their modules while the main thread discovers the inputs.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputAdapter } from '../inputs/adapters.js';
-import { settleOne, type Outcome, type PoolFile, type WorkerReply, type WorkerStart } from './pool-protocol.js';
+import { settleOne, type Outcome, type PoolFile, type WorkerFiles, type WorkerReply, type WorkerStart } from './pool-protocol.js';
 import type { SoloPlan } from './cached-lint.js';
 
 export interface PoolOptions {
@@ -23,68 +24,95 @@ export interface PoolOptions {
   mainReads?: boolean;
 }
 
+type DiscoveredFile = { absolute: string; path: string; explicit: boolean; adapter?: InputAdapter };
+
+/** Started workers, waiting for their files. */
+export interface LintPool {
+  /** Reads `files` on this thread and the workers; the outcomes are in the order of `files`. Once only. */
+  run(files: readonly DiscoveredFile[]): Promise<Outcome[]>;
+  /** Ends the workers without a run (the run turned out too small for them). */
+  stop(): Promise<void>;
+}
+
 /** Counts of the last pool run (tests assert on them). */
 export const poolStats = { byWorkers: 0, byMain: 0, redone: 0 };
 
 /**
- * Reads `files` (discovered inputs) on the main thread and `options.threads` workers; the outcomes
- * are in the order of `files`. Throws when a worker cannot be started (its module is missing, the
- * plan is not cloneable) before any file is read.
+ * Starts `options.threads` workers. Throws when one cannot be started (its module is missing, the
+ * plan is not cloneable).
  */
-export async function settleInPool(files: readonly { absolute: string; path: string; explicit: boolean; adapter?: InputAdapter }[], options: PoolOptions): Promise<Outcome[]> {
-  const list: PoolFile[] = files.map((f) => ({ absolute: f.absolute, path: f.path, explicit: f.explicit, ...(f.adapter ? { adapter: f.adapter.format } : {}) }));
-  const adapters = files.map((f) => f.adapter);
-  const counter = new SharedArrayBuffer(4);
-  const next = new Int32Array(counter);
-  const results = new Array<Outcome | undefined>(files.length);
+export function startPool(options: PoolOptions): LintPool {
   const entry = workerEntry();
   const ignoreUnknown = options.ignoreUnknown === true;
   const { plan } = options;
-  const start: WorkerStart = { files: list, counter, plan: { options: plan.options, ruleIds: plan.rules.map((r) => r.meta.id), withKeys: plan.withKeys }, ignoreUnknown, crashOn: options.crashOn };
-  Object.assign(poolStats, { byWorkers: 0, byMain: 0, redone: 0 });
-
+  const start: WorkerStart = { plan: { options: plan.options, ruleIds: plan.rules.map((r) => r.meta.id), withKeys: plan.withKeys }, ignoreUnknown, crashOn: options.crashOn };
   const workers: Worker[] = [];
-  const finished: Promise<void>[] = [];
   try {
     for (let i = 0; i < options.threads; i++) workers.push(new Worker(entry.script, { eval: entry.eval, workerData: start, stdout: false, stderr: false }));
   } catch (err) {
-    await Promise.all(workers.map((w) => w.terminate()));
+    void Promise.all(workers.map((w) => w.terminate()));
     throw err;
   }
-  for (const worker of workers) {
-    finished.push(
-      new Promise<void>((done) => {
-        worker.on('message', (reply: WorkerReply) => {
-          if ('done' in reply) {
-            // Its loop has ended; it exits by itself and must not keep the process waiting.
-            worker.unref();
-            return done();
-          }
+  // Listened to from the start: a worker that fails while loading is done before it was given files.
+  const replies = workers.map((worker) => {
+    const handlers: { message?: (reply: Exclude<WorkerReply, { done: true }>) => void } = {};
+    const ended = new Promise<void>((done) => {
+      worker.on('message', (reply: WorkerReply) => {
+        if ('done' in reply) {
+          // Its loop has ended; it exits by itself and must not keep the process waiting.
+          worker.unref();
+          return done();
+        }
+        handlers.message?.(reply);
+      });
+      worker.on('error', () => done());
+      worker.on('exit', () => done());
+    });
+    return { handlers, ended };
+  });
+
+  return {
+    async run(files) {
+      const list: PoolFile[] = files.map((f) => ({ absolute: f.absolute, path: f.path, explicit: f.explicit, ...(f.adapter ? { adapter: f.adapter.format } : {}) }));
+      const adapters = files.map((f) => f.adapter);
+      const counter = new SharedArrayBuffer(4);
+      const next = new Int32Array(counter);
+      const results = new Array<Outcome | undefined>(files.length);
+      Object.assign(poolStats, { byWorkers: 0, byMain: 0, redone: 0 });
+      for (const r of replies) {
+        r.handlers.message = (reply) => {
           if ('joint' in reply) return; // read below, on this thread
           results[reply.index] = { entry: reply.entry };
           poolStats.byWorkers++;
-        });
-        worker.on('error', () => done());
-        worker.on('exit', () => done());
-      }),
-    );
-  }
+        };
+      }
+      for (const w of workers) w.postMessage({ files: list, counter } satisfies WorkerFiles);
 
-  // The main thread reads too, from the same counter.
-  while (options.mainReads !== false) {
-    const index = Atomics.add(next, 0, 1);
-    if (index >= list.length) break;
-    results[index] = settleOne(list[index], adapters[index], plan, ignoreUnknown);
-    poolStats.byMain++;
-  }
-  await Promise.all(finished);
-  // Files a worker left to the joint lint or did not deliver (it died).
-  for (let i = 0; i < results.length; i++) {
-    if (results[i]) continue;
-    results[i] = settleOne(list[i], adapters[i], plan, ignoreUnknown);
-    poolStats.redone++;
-  }
-  return results as Outcome[];
+      // The main thread reads too, from the same counter.
+      while (options.mainReads !== false) {
+        const index = Atomics.add(next, 0, 1);
+        if (index >= list.length) break;
+        results[index] = settleOne(list[index], adapters[index], plan, ignoreUnknown);
+        poolStats.byMain++;
+      }
+      await Promise.all(replies.map((r) => r.ended));
+      // Files a worker left to the joint lint or did not deliver (it died).
+      for (let i = 0; i < results.length; i++) {
+        if (results[i]) continue;
+        results[i] = settleOne(list[i], adapters[i], plan, ignoreUnknown);
+        poolStats.redone++;
+      }
+      return results as Outcome[];
+    },
+    async stop() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Reads `files` on the main thread and `options.threads` workers started for them. */
+export function settleInPool(files: readonly DiscoveredFile[], options: PoolOptions): Promise<Outcome[]> {
+  return startPool(options).run(files);
 }
 
 /**
