@@ -109,6 +109,10 @@ describe('lint pool', () => {
     expect(threadsFor('auto', few)).toBe(1);
     expect(threadsFor('off', few)).toBe(1);
     expect(threadsFor(2, few)).toBe(2);
+    // Many small files are not enough: a worker's start and warm-up cost more than it saves.
+    const many = discoverInputs(['fixtures/cloudformation']).inputs;
+    expect(many.length).toBeGreaterThan(48);
+    expect(threadsFor('auto', many)).toBe(1);
   });
 
   it('finds its worker module beside the code, compiled or TypeScript', () => {

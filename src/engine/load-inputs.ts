@@ -58,10 +58,10 @@ export interface LoadInputsOptions {
 }
 
 /**
- * Below these, `auto` reads on the main thread: starting a worker and loading its modules costs
- * about what reading this much costs (measured on the corpus: docs/cache.md).
+ * Below this much input, `auto` lints on the main thread alone. A worker costs its start and a
+ * second warm-up of the parsers and rules (measured: some 0.5 s of CPU on 300 corpus templates,
+ * 1.2 MB, which ran slower with one than without; docs/cache.md). A directory counts as this much.
  */
-export const POOL_MIN_FILES = 48;
 export const POOL_MIN_BYTES = 2 * 1024 * 1024;
 /** Most of the gain is the second core; beyond four, start-up outweighs it. */
 const MAX_THREADS = 4;
@@ -132,7 +132,7 @@ export async function loadInputsAsync(patterns: readonly string[], options: Para
   const inputs = [...front, ...keptOrder.map((n) => kept.get(n)!)];
   const placed = settled.filter((s) => !again.has(s.at)).sort((a, b) => a.at - b.at);
   const roots = patterns.map((p) => resolve(options.cwd ?? process.cwd(), p.replace(/(^|[\\/])[^\\/]*[*?[{].*$/, '$1') || '.'));
-  const digests = all ? [...front.map(() => undefined), ...keptOrder.map((n) => all![n].digest)] : undefined;
+  const digests = all ? [...front.map(() => undefined), ...keptOrder.map((n) => all[n].digest)] : undefined;
   return { ...finish(discovery, selected, inputs, options), roots, ...(placed.length ? { settled: placed } : {}), ...(digests ? { digests } : {}) };
 }
 
@@ -161,8 +161,8 @@ async function settle(files: readonly DiscoveredInput[], solo: SoloPlan | undefi
 
 /**
  * Workers started before discovery, so they load their modules meanwhile, when the named paths
- * already promise a run that `threadsFor` gives a pool: a number of threads, or under `auto` at
- * least POOL_MIN_FILES paths or a directory or glob to walk (a walk that finds little stops them).
+ * already promise a run that `threadsFor` gives a pool: a number of threads, or under `auto` a
+ * directory or glob to walk, or named files of POOL_MIN_BYTES (a walk that finds little stops them).
  */
 function earlyPool(patterns: readonly string[], concurrency: Concurrency, plan: SoloPlan, options: ParallelLoadOptions): LintPool | undefined {
   if (concurrency === 'off' || concurrency === 1) return undefined;
@@ -171,21 +171,13 @@ function earlyPool(patterns: readonly string[], concurrency: Concurrency, plan: 
   else {
     const cores = availableParallelism();
     const cwd = options.cwd ?? process.cwd();
-    if (cores < 2 || !(patterns.length >= POOL_MIN_FILES || patterns.some((p) => /[*?[{]/.test(p) || isDirectory(resolve(cwd, p))))) return undefined;
+    if (cores < 2 || !(patterns.some((p) => /[*?[{]/.test(p)) || bytesOf(patterns.map((p) => resolve(cwd, p)), POOL_MIN_BYTES) >= POOL_MIN_BYTES)) return undefined;
     threads = Math.min(cores, MAX_THREADS);
   }
   try {
     return startPool({ threads: threads - 1, plan, ignoreUnknown: options.ignoreUnknown === true });
   } catch {
     return undefined;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -230,17 +222,17 @@ export function threadsFor(concurrency: Concurrency, files: readonly DiscoveredI
   if (typeof concurrency === 'number') return Math.max(1, Math.min(concurrency, files.length));
   const cores = availableParallelism();
   if (cores < 2 || files.length < 2) return 1;
-  if (files.length < POOL_MIN_FILES && bytesOf(files, POOL_MIN_BYTES) < POOL_MIN_BYTES) return 1;
+  if (bytesOf(files.map((f) => f.absolute), POOL_MIN_BYTES) < POOL_MIN_BYTES) return 1;
   return Math.min(cores, MAX_THREADS, files.length);
 }
 
-/** Bytes of the plain files among `files`, counted up to `limit` (a directory counts as `limit`). */
-function bytesOf(files: readonly DiscoveredInput[], limit: number): number {
+/** Bytes of the plain files among `paths`, counted up to `limit` (a directory counts as `limit`). */
+function bytesOf(paths: readonly string[], limit: number): number {
   let total = 0;
-  for (const f of files) {
+  for (const p of paths) {
     try {
-      const st = statSync(f.absolute);
-      total += st.isFile() ? st.size : limit;
+      const st = statSync(p);
+      total += st.isFile() ? st.size : st.isDirectory() ? limit : 0;
     } catch {
       /* its problem is reported when it is read */
     }
