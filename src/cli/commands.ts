@@ -28,10 +28,13 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
   }
   const baseline = values.baseline ? readBaseline(values.baseline, io.cwd) : undefined;
   const progress = progressFor(io);
-  const cache = openRunCache(values, io, { config, ruleOverrides, accounts, baseline, cwd: io.cwd });
-  const { set, counted, emptyExit } = await gatherInputs(positionals, values, progress.around(io), progress.update, cache);
+  const lintOptions = { config, ruleOverrides, accounts, baseline, cwd: io.cwd };
+  const cache = openRunCache(values, io, lintOptions);
+  // The HTML key map needs every input's analysis: only then are all inputs kept and linted together.
+  const solo = values.format === 'html' ? undefined : { options: lintOptions, rules: allRules, withKeys: false };
+  const { set, counted, emptyExit } = await gatherInputs(positionals, values, progress.around(io), progress.update, cache, solo);
   progress.update({ phase: 'analysing', done: 0, total: set.inputs.length });
-  const { result, analysis } = lintSet(set, { config, ruleOverrides, accounts, baseline, cwd: io.cwd }, allRules, cache);
+  const { result, analysis } = lintSet(set, lintOptions, allRules, cache);
   progress.end();
   const written = inputPaths(set);
 
@@ -40,8 +43,8 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
     writeFileAtomic('--write-baseline', values['write-baseline'], JSON.stringify(file, null, 2) + '\n', io.cwd, written);
     io.stderr(`kmslint: wrote ${file.findings.length} accepted finding${file.findings.length === 1 ? '' : 's'} to ${values['write-baseline']}\n`);
   }
-  // Inputs reused from --cache were not analysed in this run: a map of the rest would be partial.
-  await printReport(result, options, values, io, color, written, set.reused?.length ? undefined : () => keyMapOf(analysis, { accounts: [...config.accounts, ...accounts] }));
+  // Inputs reused from --cache or linted alone are not in the joint analysis: a map of it would be partial.
+  await printReport(result, options, values, io, color, written, set.settled?.length ? undefined : () => keyMapOf(analysis, { accounts: [...config.accounts, ...accounts] }));
 
   if (counted === 0) return emptyExit;
   const verdict = verdictOf(result, { maxWarnings });

@@ -3,7 +3,7 @@
 import leven from 'leven';
 import { loadInputsAsync, countedInputs, type Concurrency, type LoadedSet } from '../engine/load-inputs.js';
 import { LintCache, cacheFileFor } from '../engine/cache.js';
-import { runKeyOf } from '../engine/cached-lint.js';
+import { runKeyOf, type SoloPlan } from '../engine/cached-lint.js';
 import type { LintOptions } from '../engine/lint.js';
 import { allRules } from '../../rules/index.js';
 import { UsageError, type CliValues } from './options.js';
@@ -19,7 +19,8 @@ export interface Gathered {
   emptyExit: 0 | 2;
 }
 
-export async function gatherInputs(positionals: readonly string[], values: CliValues, io: CliIO, onProgress?: OnProgress, cache?: LintCache): Promise<Gathered> {
+/** `solo`: lint each input that may be alone as it is read (lint), instead of keeping it (keys, html). */
+export async function gatherInputs(positionals: readonly string[], values: CliValues, io: CliIO, onProgress?: OnProgress, cache?: LintCache, solo?: SoloPlan): Promise<Gathered> {
   const stdinNamed = positionals.includes('-');
   const paths = positionals.filter((p) => p !== '-');
   if (values['stdin-filename'] !== undefined && !values.stdin && !stdinNamed) throw new UsageError('--stdin-filename names the standard input document: use it with --stdin or -');
@@ -35,7 +36,7 @@ export async function gatherInputs(positionals: readonly string[], values: CliVa
     stdin = { text, path: values['stdin-filename'] ?? '<stdin>' };
   }
   if (stdin && needsHclParser([stdin.path])) await loadHclReader();
-  const set = await loadInputsAsync(paths, { cwd: io.cwd, shard: parseShard(values.shard), stdin, ignoreUnknown: values['ignore-unknown'], onProgress, concurrency: parseConcurrency(values.concurrency), cache });
+  const set = await loadInputsAsync(paths, { cwd: io.cwd, shard: parseShard(values.shard), stdin, ignoreUnknown: values['ignore-unknown'], onProgress, concurrency: parseConcurrency(values.concurrency), cache, solo });
   if (await readPendingHcl(set.inputs, io.cwd)) joinTerraformModules(set.inputs.flatMap((i) => i.templates));
   if (set.missing.length) {
     throw new UsageError(set.missing.map((m) => `${m}: no such file or directory${/[*?[{]/.test(m) ? ' (the glob matches nothing)' : commandHint(m)}`).join('; '));
@@ -70,7 +71,7 @@ export function parseShard(value: string | undefined): { index: number; count: n
 
 /** Every file this run read (or took from the cache), so an output path can be checked against them. */
 export function inputPaths(set: LoadedSet): string[] {
-  return [...set.readPaths, ...set.inputs.flatMap((i) => i.templates.map((t) => t.doc.file)), ...(set.reused ?? []).flatMap((r) => r.entry.files)];
+  return [...set.readPaths, ...set.inputs.flatMap((i) => i.templates.map((t) => t.doc.file)), ...(set.settled ?? []).flatMap((s) => s.entry.files)];
 }
 
 /** `--concurrency <n|auto|off>`: threads in all, the main one included. */

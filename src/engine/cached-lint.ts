@@ -1,6 +1,12 @@
-// Lint of a loaded set with a cache: the inputs read are linted together (so everything that crosses
-// inputs among them is seen), the reused inputs' findings are taken from the cache, and the result is
-// put in the order a run without a cache gives. The inputs read are then written to the cache.
+// Lint of a loaded set whose inputs are partly settled already: reused from the cache, or linted
+// alone as they were read (load-inputs.ts). The inputs still loaded are linted together (so
+// everything that crosses inputs among them is seen), the settled inputs' findings are merged in, and
+// the result is put in the order a run of every input together gives. With a cache, the run's
+// inputs are then written to it.
+//
+// Why settled findings may be merged: an input that is not linked (`isLinked`) has findings that
+// depend only on itself (cache.ts), and findings of different inputs are in different files, so the
+// order of a merged list sorted with `compareFindings` (stable) is the order of a joint run.
 import { createHash } from 'node:crypto';
 import type { Finding, LintResult } from '../model/findings.js';
 import type { LoadedInput } from '../inputs/load.js';
@@ -9,42 +15,47 @@ import { keyRows, type KeyRow } from '../analysis/key-rows.js';
 import { allRules } from '../../rules/index.js';
 import { version } from '../version.js';
 import { codeStamp } from './code-stamp.js';
-import { lint, summaryOf, type LintOptions, type LintRun } from './lint.js';
+import { lint, prepareRun, summaryOf, type LintOptions, type LintRun, type PreparedRun } from './lint.js';
 import { compareFindings } from './order.js';
 import type { LoadedSet } from './load-inputs.js';
 import type { CachedInput, LintCache } from './cache.js';
 
 export interface SetRun extends LintRun {
-  /** Key rows of every input (read and reused), when asked for. */
+  /** Key rows of every input (loaded and settled), when asked for. */
   keys?: KeyRow[];
 }
 
-/** `lint` over a loaded set; with `cache`, reused inputs are merged in and the inputs read are recorded. */
+/**
+ * `lint` over a loaded set; settled inputs are merged in, and with `cache` the inputs of the run are
+ * recorded. Without settled inputs and a cache, this is `lint` itself.
+ */
 export function lintSet(set: LoadedSet, options: LintOptions, builtins: readonly Rule[] = allRules, cache?: LintCache, withKeys = false): SetRun {
   const run = lint(set.inputs, options, builtins);
   const keys = withKeys ? keyRows(run.analysis) : undefined;
-  if (!cache) return { ...run, keys };
+  const settled = set.settled ?? [];
+  if (!cache && settled.length === 0) return { ...run, keys };
 
   const fresh = attribute(set.inputs, run, keys);
-  const reused = set.reused ?? [];
-  // Places of every input, in the order of a run without a cache: reused ones where they were.
-  const total = set.inputs.length + reused.length;
+  // Places of every input, in the order of a joint run: settled ones where they were discovered.
+  const total = set.inputs.length + settled.length;
   const order = new Array<CachedInput | undefined>(total);
-  for (const r of reused) order[r.at] = r.entry;
+  for (const s of settled) order[s.at] = s.entry;
   const slots: CachedInput[] = [];
   let k = 0;
   for (let at = 0; at < total; at++) slots.push(order[at] ?? fresh[k++].entry);
 
-  const findings: Finding[] = slots.flatMap((s) => s.findings);
-  findings.sort(compareFindings); // stable: equal findings are of one input, in their own order
+  // The joint run's own list, not its attribution: a finding no input owns is still reported.
+  const findings: Finding[] = [...settled.flatMap((s) => s.entry.findings), ...run.result.findings];
+  findings.sort(compareFindings); // stable: equal findings are of one file, so of one input, in their own order
   const reports = slots.flatMap((s) => (s.report ? [s.report] : []));
   const result: LintResult = { ...run.result, inputs: reports, findings, summary: summaryOf(findings, reports.length) };
 
-  // Engine failures may depend on the whole set: such a run is not recorded.
+  // Engine failures may depend on the whole set: such a run is not recorded. Settled inputs are
+  // trusted: reused ones were, and one linted alone is settled only when its own run is (lintAlone).
   const trusted = run.analysis.failures.length === 0 && !run.result.findings.some((f) => f.ruleId === 'internal-error') && fresh.every((f) => f.owned);
-  if (trusted) {
+  if (cache && trusted) {
     const entries = new Map<string, CachedInput>();
-    for (const r of reused) entries.set(r.path, r.entry);
+    for (const s of settled) if (s.entry.digest !== '') entries.set(s.path, s.entry);
     fresh.forEach((f, n) => {
       const digest = set.digests?.[n];
       if (digest !== undefined && f.path !== undefined) entries.set(f.path, { ...f.entry, digest });
@@ -55,6 +66,40 @@ export function lintSet(set: LoadedSet, options: LintOptions, builtins: readonly
   return { ...run, result, keys: keys && slots.flatMap((s) => s.keys) };
 }
 
+/** What lints an input alone: the run's options and rules, and whether key rows are wanted. */
+export interface SoloPlan {
+  options: LintOptions;
+  /** The built-in rules of the run (lintSet's `builtins`). */
+  rules: readonly Rule[];
+  withKeys: boolean;
+}
+
+/**
+ * Whether inputs of a run with these settings may be linted alone: custom rules may look across
+ * inputs, and `kmslint diff` compares whole sets.
+ */
+export function soloAllowed(options: LintOptions, rules: readonly Rule[]): boolean {
+  return !options.rules?.length && !options.changeOf && rules.every((r) => allRules.includes(r));
+}
+
+/** What each plan's settings fix, made once: a run lints thousands of inputs alone. */
+const preparedRuns = new WeakMap<SoloPlan, PreparedRun>();
+
+/**
+ * The input linted on its own, as the entry the cache would record for it (digest ''), or
+ * `undefined` when it must be linted with the others: it is linked, or its own run is not one whose
+ * findings are certainly its alone (an engine failure, a finding outside its files).
+ */
+export function lintAlone(input: LoadedInput, plan: SoloPlan): CachedInput | undefined {
+  if (isLinked(input)) return undefined;
+  let prepared = preparedRuns.get(plan);
+  if (!prepared) preparedRuns.set(plan, (prepared = prepareRun(plan.options, plan.rules)));
+  const run = lint([input], plan.options, plan.rules, prepared);
+  if (run.analysis.failures.length > 0 || run.result.findings.some((f) => f.ruleId === 'internal-error')) return undefined;
+  const [only] = attribute([input], run, plan.withKeys ? keyRows(run.analysis) : undefined);
+  return only.owned ? only.entry : undefined;
+}
+
 interface FreshInput {
   /** Path the input is cached under (`undefined`: standard input, never cached). */
   path: string | undefined;
@@ -63,7 +108,7 @@ interface FreshInput {
   owned: boolean;
 }
 
-/** Each input read, with the findings and key rows located in its files. */
+/** Each input linted, with the findings and key rows located in its files. */
 function attribute(inputs: readonly LoadedInput[], run: LintRun, keys: readonly KeyRow[] | undefined): FreshInput[] {
   const ownerOf = new Map<string, number>();
   inputs.forEach((input, n) => {

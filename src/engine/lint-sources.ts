@@ -49,7 +49,10 @@ export interface LintSourcesRequest {
   onProgress?: OnProgress;
   /**
    * Threads reading `paths` (main thread included): `auto` uses workers only where they pay; `off`
-   * (the default here, unlike the CLI) reads on the calling thread. Workers end before this returns.
+   * (the default here, unlike the CLI) reads on the calling thread. Other than `off`, each input
+   * that is not linked to another is linted alone as it is read, and `analysis` then holds only the
+   * inputs linted together (the findings and key rows are those of every input, as with `off`).
+   * Workers end before this returns.
    */
   concurrency?: Concurrency;
   /**
@@ -95,7 +98,9 @@ export async function lintSources(request: LintSourcesRequest): Promise<LintSour
     : undefined;
   let pathSet: LoadedSet | undefined;
   if (request.paths?.length) {
-    const set = (pathSet = await loadInputsAsync(request.paths, { cwd, onProgress: request.onProgress, concurrency: request.concurrency ?? 'off', cache, otherInputs: Boolean(request.texts?.length || request.templates?.length) }));
+    const concurrency = request.concurrency ?? 'off';
+    const solo = concurrency === 'off' ? undefined : { options: lintOptions, rules: allRules, withKeys: true };
+    const set = (pathSet = await loadInputsAsync(request.paths, { cwd, onProgress: request.onProgress, concurrency, cache, solo, otherInputs: Boolean(request.texts?.length || request.templates?.length) }));
     if (await readPendingHcl(set.inputs, cwd)) joinTerraformModules(set.inputs.flatMap((i) => i.templates));
     inputs.push(...set.inputs);
     warnings.push(...set.warnings, ...set.missing.map((m) => `${m}: no such file or directory`));
@@ -110,8 +115,6 @@ export async function lintSources(request: LintSourcesRequest): Promise<LintSour
   request.onProgress?.({ phase: 'analysing', done: 0, total: inputs.length });
   const set: LoadedSet = { ...(pathSet ?? { missing: [], warnings: [], readPaths: [] }), inputs };
   const run = lintSet(set, lintOptions, allRules, cache, true);
-  // Positions the caller asks for later (hover, quick fixes) are found by reading those files again.
-  await pathSet?.release?.();
   const missingPaths = (request.paths ?? []).filter((p) => warnings.some((w) => w.startsWith(`${p}: no such file`)));
   const verdict = missingPaths.length
     ? { exitCode: 2 as const, reason: 'unreadable-input' as const, message: `no such file or directory: ${missingPaths.map((p) => resolve(cwd, p)).join(', ')}` }

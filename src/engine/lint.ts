@@ -48,18 +48,53 @@ const ENGINE_RULES = new Set(['parse-error', 'internal-error']);
 /** A suppression's own problem cannot be suppressed by another suppression. */
 const UNSUPPRESSIBLE = new Set([...ENGINE_RULES, 'invalid-suppression']);
 
-/** Lints with `builtins` (the built-in rules of rules/index.ts unless given) followed by `options.rules`. */
-export function lint(inputs: LoadedInput[], options: LintOptions, builtins: readonly Rule[] = allRules): LintRun {
+/** What a run's settings fix before any input is seen; made once for many runs with one plan (lintAlone). */
+export interface PreparedRun {
+  rules: readonly Rule[];
+  ruleIds: ReadonlySet<string>;
+  settings: RuleSettingInputs;
+  /** The rules active somewhere, with their options where no file or resource narrows them. */
+  active: readonly { rule: Rule; options: Record<string, unknown> }[];
+  configAccounts: ReadonlySet<string>;
+  resultRules: LintResult['rules'];
+}
+
+export function prepareRun(options: LintOptions, builtins: readonly Rule[] = allRules): PreparedRun {
   const cwd = options.cwd ?? process.cwd();
   const rules = rulesOfRun(builtins, options.rules);
-  const ruleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
   const settings: RuleSettingInputs = { config: options.config, ruleOverrides: options.ruleOverrides, cwd };
+  return {
+    rules,
+    ruleIds: new Set(rules.map((r) => r.meta.id)),
+    settings,
+    active: rules.filter((r) => activeAnywhere(r, options, settings)).map((rule) => ({ rule, options: ruleSettingFor(rule, settings).options })),
+    configAccounts: new Set([...options.config.accounts, ...(options.accounts ?? [])]),
+    resultRules: rules.map((r) => ({
+      id: r.meta.id,
+      defaultSeverity: r.meta.defaultSeverity,
+      description: r.meta.description,
+      docsUrl: r.meta.docsUrl ?? docsUrlFor(r.meta.id),
+      group: r.meta.group,
+      // Read when a reporter asks (SARIF, JSON): most runs print no rule page.
+      get help() {
+        return rulePage(r.meta.id);
+      },
+      ...(r.meta.securitySeverity !== undefined ? { securitySeverity: r.meta.securitySeverity } : {}),
+    })),
+  };
+}
+
+/**
+ * Lints with `builtins` (the built-in rules of rules/index.ts unless given) followed by
+ * `options.rules`; `prepared` must be `prepareRun` of the same options and builtins.
+ */
+export function lint(inputs: LoadedInput[], options: LintOptions, builtins: readonly Rule[] = allRules, prepared: PreparedRun = prepareRun(options, builtins)): LintRun {
+  const { rules, ruleIds, settings, configAccounts } = prepared;
   const templates = inputs.flatMap((i) => i.templates);
   const analysis = analyse(templates);
   const change = options.changeOf?.(analysis);
   // The relation graph is the analysis' (analysis.relations); `sharing` is its view for older rules.
   const sharing = sharingView(analysis.relations);
-  const configAccounts = new Set([...options.config.accounts, ...(options.accounts ?? [])]);
   const ownAccountCache = new Map<Template, Set<string>>();
   const ownAccounts = (t: Template) => {
     let s = ownAccountCache.get(t);
@@ -70,9 +105,7 @@ export function lint(inputs: LoadedInput[], options: LintOptions, builtins: read
 
   const findings = new FindingSet();
   const internalError = findRuleIn(rules, 'internal-error');
-  for (const rule of rules) {
-    if (!activeAnywhere(rule, options, settings)) continue;
-    const ruleOptions = ruleSettingFor(rule, settings).options;
+  for (const { rule, options: ruleOptions } of prepared.active) {
     const run = (r: Rule, scope: RuleScope, report: (x: Report) => void) => {
       const ctx: RuleContext = { analysis: scope.analysis, relations: scope.analysis.relations, sharing: scope.sharing, config: options.config, ownAccounts, requirementsFor, ruleIds, options: ruleOptions, optionsFor: (res: Resource) => ruleSettingFor(r, settings, res.template.doc.file, res.id).options, change, report };
       r.check(ctx);
@@ -109,18 +142,7 @@ export function lint(inputs: LoadedInput[], options: LintOptions, builtins: read
     tool: { name: 'kmslint', version },
     inputs: reportedInputs.map((i) => ({ path: i.path, format: i.format, error: i.error })),
     findings: all,
-    rules: rules.map((r) => ({
-      id: r.meta.id,
-      defaultSeverity: r.meta.defaultSeverity,
-      description: r.meta.description,
-      docsUrl: r.meta.docsUrl ?? docsUrlFor(r.meta.id),
-      group: r.meta.group,
-      // Read when a reporter asks (SARIF, JSON): most runs print no rule page.
-      get help() {
-        return rulePage(r.meta.id);
-      },
-      ...(r.meta.securitySeverity !== undefined ? { securitySeverity: r.meta.securitySeverity } : {}),
-    })),
+    rules: prepared.resultRules,
     summary: summaryOf(all, reportedInputs.length),
   };
   return { result, analysis, sharing };

@@ -5,12 +5,14 @@ import { resolve } from 'node:path';
 import { discoverInputs, type DiscoveredInput, type Discovery } from '../inputs/discover.js';
 import { loadText, type LoadedInput } from '../inputs/load.js';
 import { joinTerraformModules } from '../inputs/terraform/module-scope.js';
-import { loadOne } from './pool-protocol.js';
-import { loadInPool } from './worker-pool.js';
+import { loadOne, settleOne, type Outcome } from './pool-protocol.js';
+import { startPool, type LintPool } from './worker-pool.js';
 import { inputDigest, type CachedInput, type LintCache } from './cache.js';
+import { soloAllowed, type SoloPlan } from './cached-lint.js';
 import type { OnProgress } from './progress.js';
 
 export interface LoadedSet {
+  /** The inputs loaded, to be linted together (with a solo plan: only those that could not be linted alone). */
   inputs: LoadedInput[];
   /** Named paths or globs that do not exist or match nothing (a usage error for the CLI). */
   missing: string[];
@@ -20,18 +22,20 @@ export interface LoadedSet {
   readPaths: string[];
   /** The named paths (a glob: the directory it starts from), absolute: what a walk covers. */
   roots?: string[];
-  /** With a cache: inputs not read again, their findings taken from the cache, at their place in the run's order. */
-  reused?: ReusedInput[];
+  /**
+   * Inputs whose findings are known without the joint lint, at their place in the run's order:
+   * reused from the cache, or (with a solo plan) linted alone as they were read.
+   */
+  settled?: SettledInput[];
   /** With a cache: the content digest of each input in `inputs` (undefined: could not be hashed). */
   digests?: (string | undefined)[];
-  /** With worker threads: ends them (a long-lived caller calls it once done with the set's findings). */
-  release?: () => Promise<void>;
 }
 
-export interface ReusedInput {
-  /** Position among all inputs of the run (read and reused), in discovery order. */
+export interface SettledInput {
+  /** Position among all inputs of the run (loaded and settled), in discovery order. */
   at: number;
   path: string;
+  /** Its findings and report; `digest` is '' when it is not to be cached (not hashed, or no cache). */
   entry: CachedInput;
 }
 
@@ -54,22 +58,29 @@ export interface LoadInputsOptions {
 }
 
 /**
- * Below these, `auto` reads on the main thread: starting a worker and loading its modules costs
- * about what reading this much costs (measured on the corpus: docs/cache.md).
+ * Below this much input, `auto` lints on the main thread alone. A worker costs its start and a
+ * second warm-up of the parsers and rules (measured: some 0.5 s of CPU on 300 corpus templates,
+ * 1.2 MB, which ran slower with one than without; docs/cache.md). A directory counts as this much.
  */
-export const POOL_MIN_FILES = 48;
 export const POOL_MIN_BYTES = 2 * 1024 * 1024;
+/** Most of the gain is the second core; beyond four, start-up outweighs it. */
+const MAX_THREADS = 4;
 
 /** A number of threads in all (main thread included), `auto`, or `off` (one thread). */
 export type Concurrency = number | 'auto' | 'off';
 
 export interface ParallelLoadOptions extends LoadInputsOptions {
-  /** `--concurrency`: threads for reading files; `auto` (the default) uses workers only where they pay. */
+  /** `--concurrency`: threads in all; used only with `solo` (threads lint inputs alone); `auto` (the default) only where they pay. */
   concurrency?: Concurrency;
   /** `--cache`: inputs unchanged since the cached run are not read again. */
   cache?: LintCache;
   /** The caller lints inputs besides these (texts, templates): with a cache, no linked input is reused. */
   otherInputs?: boolean;
+  /**
+   * Lint each input that may be (lintAlone) as soon as it is read, and keep only its findings: the
+   * set then holds it in `settled`, not in `inputs`. Without it every input is loaded and kept.
+   */
+  solo?: SoloPlan;
 }
 
 export function loadInputs(patterns: readonly string[], options: LoadInputsOptions = {}): LoadedSet {
@@ -84,44 +95,102 @@ export function loadInputs(patterns: readonly string[], options: LoadInputsOptio
   return finish(discovery, selected, inputs, options);
 }
 
-/** `loadInputs` with worker threads and a cache: the same set, input for input, as `loadInputs` reads. */
+/**
+ * `loadInputs` with a cache, a solo plan and worker threads: `inputs` and `settled` together are
+ * the inputs `loadInputs` reads, in its order, and `lintSet` on them gives the result of `lint` on those.
+ */
 export async function loadInputsAsync(patterns: readonly string[], options: ParallelLoadOptions = {}): Promise<LoadedSet> {
+  const solo = options.solo && soloAllowed(options.solo.options, options.solo.rules) ? options.solo : undefined;
+  const early = solo && !options.cache ? earlyPool(patterns, options.concurrency ?? 'auto', solo, options) : undefined;
   const { discovery, selected } = discover(patterns, options);
-  const inputs: LoadedInput[] = [];
-  if (options.stdin) inputs.push(loadText(options.stdin.path, options.stdin.text, { explicit: true }));
-  const offset = inputs.length;
-  let toRead: readonly DiscoveredInput[] = selected;
-  let reused: ReusedInput[] | undefined;
-  let digests: (string | undefined)[] | undefined;
+  const front: LoadedInput[] = [];
+  if (options.stdin) front.push(loadText(options.stdin.path, options.stdin.text, { explicit: true }));
+  const offset = front.length;
+  let toRead = selected.map((_, n) => n);
+  let all: { path: string; digest: string | undefined }[] | undefined;
+  const settled: SettledInput[] = [];
   if (options.cache) {
-    const all = selected.map((f) => ({ path: f.path, digest: inputDigest(f.absolute) }));
+    all = selected.map((f) => ({ path: f.path, digest: inputDigest(f.absolute) }));
     const reusable = options.cache.plan(all, offset > 0 || options.otherInputs === true);
-    reused = [...reusable].map((n) => ({ at: n + offset, path: all[n].path, entry: options.cache!.entry(all[n].path) }));
-    toRead = selected.filter((_, n) => !reusable.has(n));
-    digests = [...inputs.map(() => undefined), ...all.filter((_, n) => !reusable.has(n)).map((a) => a.digest)];
+    for (const n of reusable) settled.push({ at: n + offset, path: all[n].path, entry: options.cache.entry(all[n].path) });
+    toRead = toRead.filter((n) => !reusable.has(n));
   }
-  const threads = threadsFor(options.concurrency ?? 'auto', toRead);
-  let loaded: LoadedInput[] | undefined;
-  let release: (() => Promise<void>) | undefined;
-  if (threads > 1) {
-    try {
-      ({ inputs: loaded, release } = await loadInPool(toRead, { threads: threads - 1 }));
-    } catch {
-      loaded = undefined; // no worker could start (its module is missing): read here
-    }
-  }
-  const total = toRead.length + inputs.length;
-  if (loaded) {
-    inputs.push(...loaded);
-    options.onProgress?.({ phase: 'reading', done: total, total });
-  } else {
-    for (const f of toRead) {
-      inputs.push(loadOne(toPoolFile(f), f.adapter));
-      options.onProgress?.({ phase: 'reading', done: inputs.length, total });
-    }
-  }
+  const files = toRead.map((n) => selected[n]);
+  const outcomes = await settle(files, solo, options, early);
+
+  const kept = new Map<number, LoadedInput>();
+  outcomes.forEach((o, k) => {
+    const n = toRead[k];
+    if ('input' in o) kept.set(n, o.input);
+    else settled.push({ at: n + offset, path: selected[n].path, entry: { ...o.entry, digest: all?.[n].digest ?? '' } });
+  });
+  // A settled input that shares a file with another input would not be merged with it as a joint
+  // run merges equal findings: it is read again and linted with the others.
+  const again = new Set(shared(settled, [...front, ...kept.values()]));
+  for (const at of again) kept.set(at - offset, loadOne(toPoolFile(selected[at - offset]), selected[at - offset].adapter));
+  const keptOrder = [...kept.keys()].sort((a, b) => a - b);
+  const inputs = [...front, ...keptOrder.map((n) => kept.get(n)!)];
+  const placed = settled.filter((s) => !again.has(s.at)).sort((a, b) => a.at - b.at);
   const roots = patterns.map((p) => resolve(options.cwd ?? process.cwd(), p.replace(/(^|[\\/])[^\\/]*[*?[{].*$/, '$1') || '.'));
-  return { ...finish(discovery, selected, inputs, options), roots, ...(reused ? { reused, digests } : {}), ...(release ? { release } : {}) };
+  const digests = all ? [...front.map(() => undefined), ...keptOrder.map((n) => all[n].digest)] : undefined;
+  return { ...finish(discovery, selected, inputs, options), roots, ...(placed.length ? { settled: placed } : {}), ...(digests ? { digests } : {}) };
+}
+
+/** Reads (and with a plan, lints alone) `files` on the threads `options.concurrency` allows. */
+async function settle(files: readonly DiscoveredInput[], solo: SoloPlan | undefined, options: ParallelLoadOptions, early: LintPool | undefined): Promise<Outcome[]> {
+  const ignoreUnknown = options.ignoreUnknown === true;
+  // Workers send back findings only: a run that keeps its inputs reads them all here.
+  const threads = solo ? threadsFor(options.concurrency ?? 'auto', files) : 1;
+  if (early && threads <= 1) await early.stop();
+  if (solo && threads > 1) {
+    try {
+      const pool = early ?? startPool({ threads: threads - 1, plan: solo, ignoreUnknown });
+      const outcomes = await pool.run(files);
+      options.onProgress?.({ phase: 'reading', done: files.length, total: files.length });
+      return outcomes;
+    } catch {
+      /* no worker could start (its module is missing, the plan is not data): read here */
+    }
+  }
+  return files.map((f, k) => {
+    const outcome = settleOne(toPoolFile(f), f.adapter, solo, ignoreUnknown);
+    options.onProgress?.({ phase: 'reading', done: k + 1, total: files.length });
+    return outcome;
+  });
+}
+
+/**
+ * Workers started before discovery, so they load their modules meanwhile, when the named paths
+ * already promise a run that `threadsFor` gives a pool: a number of threads, or under `auto` a
+ * directory or glob to walk, or named files of POOL_MIN_BYTES (a walk that finds little stops them).
+ */
+function earlyPool(patterns: readonly string[], concurrency: Concurrency, plan: SoloPlan, options: ParallelLoadOptions): LintPool | undefined {
+  if (concurrency === 'off' || concurrency === 1) return undefined;
+  let threads: number;
+  if (typeof concurrency === 'number') threads = concurrency;
+  else {
+    const cores = availableParallelism();
+    const cwd = options.cwd ?? process.cwd();
+    if (cores < 2 || !(patterns.some((p) => /[*?[{]/.test(p)) || bytesOf(patterns.map((p) => resolve(cwd, p)), POOL_MIN_BYTES) >= POOL_MIN_BYTES)) return undefined;
+    threads = Math.min(cores, MAX_THREADS);
+  }
+  try {
+    return startPool({ threads: threads - 1, plan, ignoreUnknown: options.ignoreUnknown === true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Places (`at`) of settled inputs that have a file another input of the run also has. */
+function shared(settled: readonly SettledInput[], loaded: readonly LoadedInput[]): number[] {
+  const filesOf = (path: string, files: readonly string[]) => new Set([path, ...files]);
+  const count = new Map<string, number>();
+  const add = (files: Set<string>) => {
+    for (const f of files) count.set(f, (count.get(f) ?? 0) + 1);
+  };
+  for (const s of settled) add(filesOf(s.path, s.entry.files));
+  for (const i of loaded) add(filesOf(i.path, i.templates.map((t) => t.doc.file)));
+  return settled.filter((s) => [...filesOf(s.path, s.entry.files)].some((f) => count.get(f)! > 1)).map((s) => s.at);
 }
 
 function discover(patterns: readonly string[], options: LoadInputsOptions): { discovery: Discovery; selected: DiscoveredInput[] } {
@@ -153,18 +222,17 @@ export function threadsFor(concurrency: Concurrency, files: readonly DiscoveredI
   if (typeof concurrency === 'number') return Math.max(1, Math.min(concurrency, files.length));
   const cores = availableParallelism();
   if (cores < 2 || files.length < 2) return 1;
-  if (files.length < POOL_MIN_FILES && bytesOf(files, POOL_MIN_BYTES) < POOL_MIN_BYTES) return 1;
-  // Most of the gain is the second core; beyond four, start-up and copying outweigh it.
-  return Math.min(cores, 4, files.length);
+  if (bytesOf(files.map((f) => f.absolute), POOL_MIN_BYTES) < POOL_MIN_BYTES) return 1;
+  return Math.min(cores, MAX_THREADS, files.length);
 }
 
-/** Bytes of the plain files among `files`, counted up to `limit` (a directory counts as `limit`). */
-function bytesOf(files: readonly DiscoveredInput[], limit: number): number {
+/** Bytes of the plain files among `paths`, counted up to `limit` (a directory counts as `limit`). */
+function bytesOf(paths: readonly string[], limit: number): number {
   let total = 0;
-  for (const f of files) {
+  for (const p of paths) {
     try {
-      const st = statSync(f.absolute);
-      total += st.isFile() ? st.size : limit;
+      const st = statSync(p);
+      total += st.isFile() ? st.size : st.isDirectory() ? limit : 0;
     } catch {
       /* its problem is reported when it is read */
     }
@@ -173,7 +241,7 @@ function bytesOf(files: readonly DiscoveredInput[], limit: number): number {
   return total;
 }
 
-/** Inputs that count as linted: recognised ones, ones that failed to load, and reused ones that were either. */
+/** Inputs that count as linted: recognised ones, ones that failed to load, and settled ones that were either. */
 export function countedInputs(set: LoadedSet): { path: string }[] {
-  return [...set.inputs.filter((i) => !i.skipped || i.error), ...(set.reused ?? []).filter((r) => r.entry.report).map((r) => ({ path: r.path }))];
+  return [...set.inputs.filter((i) => !i.skipped || i.error), ...(set.settled ?? []).filter((s) => s.entry.report).map((s) => ({ path: s.path }))];
 }

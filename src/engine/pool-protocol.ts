@@ -1,8 +1,11 @@
-// What the main thread and the parse threads exchange, and the one function both use to read a file,
-// so an input read by a thread is the input the main thread would have read.
-import type { InputFormat, DuplicateKey, SourceRange } from '../model/types.js';
+// What the main thread and the lint threads exchange, and the one step every thread runs on a file,
+// so an input read (and linted) by a thread is what the main thread would have made of it.
+import type { InputFormat } from '../model/types.js';
 import { loadFile, type LoadedInput } from '../inputs/load.js';
 import type { InputAdapter } from '../inputs/adapters.js';
+import type { LintOptions } from './lint.js';
+import type { CachedInput } from './cache.js';
+import { lintAlone, type SoloPlan } from './cached-lint.js';
 
 /** One discovered file, as a thread receives it (the adapter by its format: adapters are not cloneable). */
 export interface PoolFile {
@@ -12,33 +15,32 @@ export interface PoolFile {
   adapter?: InputFormat;
 }
 
-/** A document whose parse tree stayed in thread: plain data, its `locate` answered by that thread. */
-export interface RemoteDocument {
-  file: string;
-  text: string;
-  root: unknown;
-  duplicateKeys?: DuplicateKey[];
-  remoteId: number;
+/** A SoloPlan as data: the rules by id (rule objects hold functions). */
+export interface PlanData {
+  options: LintOptions;
+  ruleIds: string[];
+  withKeys: boolean;
 }
 
-export type WorkerReply = { index: number; input: LoadedInput } | { index: number; redo: true } | { done: true };
-
-export interface LocateRequest {
-  remoteId: number;
-  path: readonly (string | number)[];
-  key?: boolean;
+/** What a worker starts with; it then waits for one `WorkerFiles` message (started before discovery ends). */
+export interface WorkerStart {
+  plan: PlanData;
+  ignoreUnknown: boolean;
+  /** Tests only: a file whose path ends with this makes the thread exit mid-run. */
+  crashOn?: string;
 }
 
-export type LocateReply = { range: SourceRange | undefined } | { error: { name: string; message: string } };
-
-/**
- * Formats whose templates survive a structured clone unchanged. Terraform values "known only after
- * apply" are symbol-branded objects, which a clone would turn into empty objects: those inputs are
- * read on the main thread.
- */
-export function isThreadSafeFormat(format: InputFormat | null): boolean {
-  return format === null || format === 'cloudformation' || format === 'cdk';
+export interface WorkerFiles {
+  files: PoolFile[];
+  /** Int32 [next file index]; shared by every thread of the pool. */
+  counter: SharedArrayBuffer;
 }
+
+/** `entry`: the file linted alone; `joint`: it is linted with the others, so the main thread reads it. */
+export type WorkerReply = { index: number; entry: CachedInput } | { index: number; joint: true } | { done: true };
+
+/** What a thread made of a file: its findings (the input dropped), or the input for the joint lint. */
+export type Outcome = { entry: CachedInput } | { input: LoadedInput };
 
 /** Reads one discovered file; a bug of ours becomes an input error, so it loses no other input's results. */
 export function loadOne(file: PoolFile, adapter: InputAdapter | undefined): LoadedInput {
@@ -47,4 +49,15 @@ export function loadOne(file: PoolFile, adapter: InputAdapter | undefined): Load
   } catch (err) {
     return { path: file.path, format: null, error: { message: `internal error while reading: ${(err as Error).message.split('\n')[0]}`, line: 1, column: 1 }, templates: [] };
   }
+}
+
+/**
+ * Reads a file and, with a plan, lints it alone when it may be (lintAlone). `ignoreUnknown`
+ * (`--ignore-unknown`): a file that is not a template is skipped without an error.
+ */
+export function settleOne(file: PoolFile, adapter: InputAdapter | undefined, plan: SoloPlan | undefined, ignoreUnknown: boolean): Outcome {
+  const loaded = loadOne(file, adapter);
+  const input = ignoreUnknown && loaded.skipped ? { ...loaded, error: null } : loaded;
+  const entry = plan ? lintAlone(input, plan) : undefined;
+  return entry ? { entry } : { input };
 }

@@ -1,174 +1,118 @@
-// Reads files on several threads: the main thread and `threads` workers take file indexes from one
-// shared counter, so a slow file never holds the others back, and results are placed by index, so
-// the order is the discovery order whoever read a file. A thread that dies loses nothing: every
-// index it did not deliver is read on the main thread afterwards.
-//
-// Documents read by a worker keep their parse trees there; `locate` asks that worker synchronously
-// (Atomics.wait on a shared flag, then receiveMessageOnPort). A worker that is gone by then is
-// replaced by reading its file again on the main thread, with the same code, so positions are the same.
+// Reads and lints files on several threads: the main thread and the workers take file indexes from
+// one shared counter, so a slow file never holds the others back, and outcomes are placed by index,
+// so the order is the discovery order whoever read a file. Each thread lints an input alone where it
+// may (settleOne) and hands back only findings; parse trees are never copied between threads. A file
+// a worker leaves to the joint lint, or did not deliver (it died), is read on the main thread
+// afterwards, so nothing is lost. Workers are started before the files are known (startPool), so
+// they load their modules while the main thread discovers the inputs.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { DocPath, SourceDocument, SourceRange } from '../model/types.js';
+import { Worker } from 'node:worker_threads';
 import type { InputAdapter } from '../inputs/adapters.js';
-import { loadText, type LoadedInput } from '../inputs/load.js';
-import { loadOne, type LocateReply, type PoolFile, type RemoteDocument, type WorkerReply } from './pool-protocol.js';
+import { settleOne, type Outcome, type PoolFile, type WorkerFiles, type WorkerReply, type WorkerStart } from './pool-protocol.js';
+import type { SoloPlan } from './cached-lint.js';
 
 export interface PoolOptions {
   /** Worker threads besides the main thread (at least 1). */
   threads: number;
+  plan: SoloPlan;
+  ignoreUnknown?: boolean;
   /** Tests only: a worker exits when it reaches a file whose path ends with this. */
   crashOn?: string;
   /** Whether the main thread reads files too (default); tests turn it off so workers read everything. */
   mainReads?: boolean;
 }
 
-/** How long a `locate` waits for a worker before reading the file again here. */
-const LOCATE_TIMEOUT_MS = 30_000;
+type DiscoveredFile = { absolute: string; path: string; explicit: boolean; adapter?: InputAdapter };
 
-interface PoolWorker {
-  worker: Worker;
-  port: MessagePort;
-  flag: Int32Array;
-  alive: boolean;
+/** Started workers, waiting for their files. */
+export interface LintPool {
+  /** Reads `files` on this thread and the workers; the outcomes are in the order of `files`. Once only. */
+  run(files: readonly DiscoveredFile[]): Promise<Outcome[]>;
+  /** Ends the workers without a run (the run turned out too small for them). */
+  stop(): Promise<void>;
 }
 
-/** Counts of the last pool run (tests assert on them; `--debug`-style figures for the report). */
-export const poolStats = { byWorkers: 0, byMain: 0, redone: 0, relocated: 0 };
-
-export interface PoolRun {
-  /** In the order of the files given. */
-  inputs: LoadedInput[];
-  /** Ends this run's workers; positions in what they read are then found by reading again here. */
-  release: () => Promise<void>;
-}
-
-/** Loads `files` (discovered inputs) on the main thread and `options.threads` workers. */
-export async function loadInPool(files: readonly { absolute: string; path: string; explicit: boolean; adapter?: InputAdapter }[], options: PoolOptions): Promise<PoolRun> {
-  const list: PoolFile[] = files.map((f) => ({ absolute: f.absolute, path: f.path, explicit: f.explicit, ...(f.adapter ? { adapter: f.adapter.format } : {}) }));
-  const adapters = files.map((f) => f.adapter);
-  const counter = new SharedArrayBuffer(4);
-  const next = new Int32Array(counter);
-  const results = new Array<LoadedInput | undefined>(files.length);
-  const entry = workerEntry();
-  Object.assign(poolStats, { byWorkers: 0, byMain: 0, redone: 0, relocated: 0 });
-
-  const finished: Promise<void>[] = [];
-  const workers: PoolWorker[] = [];
-  for (let i = 0; i < options.threads; i++) {
-    const channel = new MessageChannel();
-    const flag = new SharedArrayBuffer(4);
-    const worker = new Worker(entry.script, {
-      eval: entry.eval,
-      workerData: { files: list, counter, flag, locatePort: channel.port2, crashOn: options.crashOn },
-      transferList: [channel.port2],
-      stdout: false,
-      stderr: false,
-    });
-    const w: PoolWorker = { worker, port: channel.port1, flag: new Int32Array(flag), alive: true };
-    workers.push(w);
-    finished.push(
-      new Promise<void>((done) => {
-        worker.on('message', (reply: WorkerReply) => {
-          if ('done' in reply) return done();
-          if ('redo' in reply) return; // read below, on this thread
-          const file = list[reply.index];
-          results[reply.index] = attach(reply.input, w, (input) => rereadOf(input, file, adapters[reply.index]));
-          poolStats.byWorkers++;
-        });
-        worker.on('error', () => {
-          w.alive = false;
-          done();
-        });
-        worker.on('exit', () => {
-          w.alive = false;
-          done();
-        });
-      }),
-    );
-  }
-
-  // The main thread reads too, from the same counter.
-  while (options.mainReads !== false) {
-    const index = Atomics.add(next, 0, 1);
-    if (index >= list.length) break;
-    results[index] = loadOne(list[index], adapters[index]);
-    poolStats.byMain++;
-  }
-  await Promise.all(finished);
-  for (const w of workers) {
-    // Idle workers stay to answer `locate`; they must not keep the process alive.
-    w.worker.unref();
-    w.port.unref();
-  }
-  // Files a worker declined (not cloneable, Terraform) or did not deliver (it died).
-  for (let i = 0; i < results.length; i++) {
-    if (results[i]) continue;
-    results[i] = loadOne(list[i], adapters[i]);
-    poolStats.redone++;
-  }
-  const release = async () => {
-    for (const w of workers) w.alive = false;
-    await Promise.all(workers.map((w) => w.worker.terminate()));
-  };
-  return { inputs: results as LoadedInput[], release };
-}
+/** Counts of the last pool run (tests assert on them). */
+export const poolStats = { byWorkers: 0, byMain: 0, redone: 0 };
 
 /**
- * The input read again on this thread: from the text the worker read when it is one document (so
- * a file changed since gives the same positions), else from disk (a CDK assembly).
+ * Starts `options.threads` workers. Throws when one cannot be started (its module is missing, the
+ * plan is not cloneable).
  */
-function rereadOf(input: LoadedInput, file: PoolFile, adapter: InputAdapter | undefined): LoadedInput {
-  if (input.format === 'cloudformation' && input.templates.length === 1) return loadText(file.path, input.templates[0].doc.text, { explicit: file.explicit });
-  return loadOne(file, adapter);
-}
+export function startPool(options: PoolOptions): LintPool {
+  const entry = workerEntry();
+  const ignoreUnknown = options.ignoreUnknown === true;
+  const { plan } = options;
+  const start: WorkerStart = { plan: { options: plan.options, ruleIds: plan.rules.map((r) => r.meta.id), withKeys: plan.withKeys }, ignoreUnknown, crashOn: options.crashOn };
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < options.threads; i++) workers.push(new Worker(entry.script, { eval: entry.eval, workerData: start, stdout: false, stderr: false }));
+  } catch (err) {
+    void Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
+  // Listened to from the start: a worker that fails while loading is done before it was given files.
+  const replies = workers.map((worker) => {
+    const handlers: { message?: (reply: Exclude<WorkerReply, { done: true }>) => void } = {};
+    const ended = new Promise<void>((done) => {
+      worker.on('message', (reply: WorkerReply) => {
+        if ('done' in reply) {
+          // Its loop has ended; it exits by itself and must not keep the process waiting.
+          worker.unref();
+          return done();
+        }
+        handlers.message?.(reply);
+      });
+      worker.on('error', () => done());
+      worker.on('exit', () => done());
+    });
+    return { handlers, ended };
+  });
 
-/** Gives each document of a worker's input a `locate` answered by that worker. */
-function attach(input: LoadedInput, w: PoolWorker, reread: (input: LoadedInput) => LoadedInput): LoadedInput {
-  const docs = new Map<RemoteDocument, SourceDocument>();
-  const order: RemoteDocument[] = [];
-  let local: SourceDocument[] | undefined;
-  // The same document, read here: the i-th distinct document of the input read again.
-  const localDoc = (remote: RemoteDocument): SourceDocument => {
-    if (!local) {
-      const seen = new Set<SourceDocument>();
-      local = reread(input).templates.map((t) => t.doc).filter((d) => !seen.has(d) && seen.add(d));
-      poolStats.relocated++;
-    }
-    return local[order.indexOf(remote)];
+  return {
+    async run(files) {
+      const list: PoolFile[] = files.map((f) => ({ absolute: f.absolute, path: f.path, explicit: f.explicit, ...(f.adapter ? { adapter: f.adapter.format } : {}) }));
+      const adapters = files.map((f) => f.adapter);
+      const counter = new SharedArrayBuffer(4);
+      const next = new Int32Array(counter);
+      const results = new Array<Outcome | undefined>(files.length);
+      Object.assign(poolStats, { byWorkers: 0, byMain: 0, redone: 0 });
+      for (const r of replies) {
+        r.handlers.message = (reply) => {
+          if ('joint' in reply) return; // read below, on this thread
+          results[reply.index] = { entry: reply.entry };
+          poolStats.byWorkers++;
+        };
+      }
+      for (const w of workers) w.postMessage({ files: list, counter } satisfies WorkerFiles);
+
+      // The main thread reads too, from the same counter.
+      while (options.mainReads !== false) {
+        const index = Atomics.add(next, 0, 1);
+        if (index >= list.length) break;
+        results[index] = settleOne(list[index], adapters[index], plan, ignoreUnknown);
+        poolStats.byMain++;
+      }
+      await Promise.all(replies.map((r) => r.ended));
+      // Files a worker left to the joint lint or did not deliver (it died).
+      for (let i = 0; i < results.length; i++) {
+        if (results[i]) continue;
+        results[i] = settleOne(list[i], adapters[i], plan, ignoreUnknown);
+        poolStats.redone++;
+      }
+      return results as Outcome[];
+    },
+    async stop() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
   };
-  for (const t of input.templates) {
-    const remote = t.doc as unknown as RemoteDocument;
-    let doc = docs.get(remote);
-    if (!doc) {
-      order.push(remote);
-      const { remoteId, ...data } = remote;
-      doc = {
-        ...data,
-        locate(path: DocPath, key?: boolean): SourceRange | undefined {
-          if (!w.alive) return localDoc(remote).locate(path, key);
-          const reply = ask(w, { remoteId, path, key });
-          if (!reply) return localDoc(remote).locate(path, key);
-          if ('error' in reply) throw Object.assign(new Error(reply.error.message), { name: reply.error.name });
-          return reply.range;
-        },
-      };
-      docs.set(remote, doc);
-    }
-    t.doc = doc;
-  }
-  return input;
 }
 
-function ask(w: PoolWorker, request: { remoteId: number; path: DocPath; key?: boolean }): LocateReply | undefined {
-  Atomics.store(w.flag, 0, 0);
-  w.port.postMessage(request);
-  if (Atomics.wait(w.flag, 0, 0, LOCATE_TIMEOUT_MS) === 'timed-out') {
-    w.alive = false;
-    return undefined;
-  }
-  return receiveMessageOnPort(w.port)?.message as LocateReply | undefined;
+/** Reads `files` on the main thread and `options.threads` workers started for them. */
+export function settleInPool(files: readonly DiscoveredFile[], options: PoolOptions): Promise<Outcome[]> {
+  return startPool(options).run(files);
 }
 
 /**
@@ -186,5 +130,5 @@ export function workerEntry(): { url: URL; script: string | URL; eval: boolean }
     const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(ts.href)}))`;
     return { url: ts, script: bootstrap, eval: true };
   }
-  throw new Error(`kmslint: the parse thread's module is missing (looked for ${fileURLToPath(js)})`);
+  throw new Error(`kmslint: the lint thread's module is missing (looked for ${fileURLToPath(js)})`);
 }
