@@ -149,10 +149,24 @@ describe('progress in the CLI', () => {
     expect(r.stdout.split('\n')[0]).toBe('file,line,stack,id,type,path,branch,kind,alias,keyRef,origin,external,reason,purpose');
   });
 
+  it('lint on a terminal: inputs linked by an export and an import are analysed together after reading, and that step shows', async () => {
+    slowClock();
+    const out: string[] = [];
+    const err: string[] = [];
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'a.yaml'), 'Resources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties: { KeyPolicy: {} }\nOutputs:\n  KeyArn:\n    Value: !GetAtt Key.Arn\n    Export: { Name: shared-key }\n');
+    writeFileSync(join(cwd, 'b.yaml'), 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties: { KmsMasterKeyId: !ImportValue shared-key }\n');
+    const code = await main(['.', '--no-config', '--format', 'json'], { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd, isTTY: false, env: {}, stderrIsTTY: true, stderrColumns: 100 });
+    expect(code).not.toBe(2);
+    expect(err.join('')).toBe([`${CLEAR}kmslint: discovering…`, `${CLEAR}kmslint: reading 1/3 files`, `${CLEAR}kmslint: reading 2/3 files`, `${CLEAR}kmslint: reading 3/3 files`, `${CLEAR}kmslint: analysing 2 files…`, CLEAR].join(''));
+    expect(JSON.parse(out.join('')).inputs).toHaveLength(2);
+  });
+
   it('lint on a terminal: erased before the report; nothing with CI=1 or when standard error is not a terminal', async () => {
     slowClock();
     const tty = await run(['.', '--no-config', '--format', 'json'], {}, true);
-    expect(tty.stderr).toBe([`${CLEAR}kmslint: discovering…`, `${CLEAR}kmslint: reading 1/3 files`, `${CLEAR}kmslint: reading 2/3 files`, `${CLEAR}kmslint: reading 3/3 files`, `${CLEAR}kmslint: analysing 3 files…`, CLEAR].join(''));
+    // Each template is linted as it is read (none exports or imports), so no joint analysis step is left to show.
+    expect(tty.stderr).toBe([`${CLEAR}kmslint: discovering…`, `${CLEAR}kmslint: reading 1/3 files`, `${CLEAR}kmslint: reading 2/3 files`, `${CLEAR}kmslint: reading 3/3 files`, CLEAR].join(''));
     expect(JSON.parse(tty.stdout).inputs).toHaveLength(2);
     const ci = await run(['.', '--no-config', '--format', 'json'], { CI: '1' }, true);
     expect(ci.stderr).not.toContain(CLEAR);

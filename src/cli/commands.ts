@@ -33,7 +33,8 @@ export async function runLintCommand(positionals: string[], values: CliValues, i
   // The HTML key map needs every input's analysis: only then are all inputs kept and linted together.
   const solo = values.format === 'html' ? undefined : { options: lintOptions, rules: allRules, withKeys: false };
   const { set, counted, emptyExit } = await gatherInputs(positionals, values, progress.around(io), progress.update, cache, solo);
-  progress.update({ phase: 'analysing', done: 0, total: set.inputs.length });
+  // Inputs linted alone were analysed as they were read; the step shows only when some are left.
+  if (set.inputs.length > 0) progress.update({ phase: 'analysing', done: 0, total: set.inputs.length });
   const { result, analysis } = lintSet(set, lintOptions, allRules, cache);
   progress.end();
   const written = inputPaths(set);
