@@ -2,12 +2,13 @@
 // cached-lint.ts): whatever thread reads a file, and whether an input is linted alone or with the
 // others, the run's result is the one of linting every input together, finding for finding and key
 // row for key row, in the same order; a thread that dies loses nothing.
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSources } from '../src/engine/lint-sources.js';
 import { discoverInputs } from '../src/inputs/discover.js';
 import { poolStats, settleInPool, workerEntry } from '../src/engine/worker-pool.js';
 import { settleOne, type Outcome } from '../src/engine/pool-protocol.js';
-import { loadInputs, loadInputsAsync, threadsFor } from '../src/engine/load-inputs.js';
+import { loadInputs, loadInputsAsync, POOL_MIN_CORES, threadsFor } from '../src/engine/load-inputs.js';
 import { lintSet, type SoloPlan } from '../src/engine/cached-lint.js';
 import { lint } from '../src/engine/lint.js';
 import { allRules } from '../rules/index.js';
@@ -113,6 +114,12 @@ describe('lint pool', () => {
     const many = discoverInputs(['fixtures/cloudformation']).inputs;
     expect(many.length).toBeGreaterThan(48);
     expect(threadsFor('auto', many)).toBe(1);
+    // Enough input (a directory counts as the whole threshold): a pool on four cores, none on two.
+    const large = [...many.slice(0, 3), { ...many[0], absolute: resolve('fixtures/cdk'), path: 'fixtures/cdk' }];
+    expect(threadsFor('auto', large, 4)).toBe(4);
+    expect(threadsFor('auto', large, 3)).toBe(3);
+    expect(threadsFor('auto', large, POOL_MIN_CORES - 1)).toBe(1);
+    expect(threadsFor(2, large, 2)).toBe(2);
   });
 
   it('finds its worker module beside the code, compiled or TypeScript', () => {

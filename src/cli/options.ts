@@ -39,7 +39,7 @@ export const OPTION_SPECS = {
   'allow-empty': { type: 'boolean', help: 'exit 0 when no input is found (default: exit 2)', commands: LINTING },
   cache: { type: 'boolean', help: 'reuse the findings of inputs unchanged since the last --cache run (docs/cache.md)', commands: ['lint'] },
   'cache-location': { type: 'string', value: '<path>', help: 'the cache file, or a directory to hold .kmslintcache (default: ./.kmslintcache)', commands: ['lint'] },
-  concurrency: { type: 'string', value: '<n|auto|off>', help: 'threads reading files (auto: a second thread when the inputs are large enough; off: one)', commands: ['lint', 'keys'] },
+  concurrency: { type: 'string', value: '<n|auto|off>', help: 'threads reading and linting files (auto: workers on 3+ cores when the inputs are large enough; off: one)', commands: ['lint', 'keys'] },
   'ignore-unknown': { type: 'boolean', help: 'skip named files that are not templates silently (hooks, lint-staged)', commands: ['lint', 'keys'] },
   'no-color': { type: 'boolean', help: 'no colours (also NO_COLOR; FORCE_COLOR as Node reads it)', commands: ['lint', 'keys', 'diff', 'rules'] },
   color: { type: 'boolean', help: 'colours even when not a terminal', commands: ['lint', 'keys', 'diff', 'rules'] },

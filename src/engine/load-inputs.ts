@@ -65,6 +65,12 @@ export interface LoadInputsOptions {
 export const POOL_MIN_BYTES = 2 * 1024 * 1024;
 /** Most of the gain is the second core; beyond four, start-up outweighs it. */
 const MAX_THREADS = 4;
+/**
+ * `auto` starts workers only with this many cores. On two, V8's own garbage-collector and compiler
+ * threads already keep the second core about 40% busy, and a worker's extra CPU (its start, a second
+ * warm-up) made the corpus no faster and often slower (docs/benchmarks.md, "corpus").
+ */
+export const POOL_MIN_CORES = 3;
 
 /** A number of threads in all (main thread included), `auto`, or `off` (one thread). */
 export type Concurrency = number | 'auto' | 'off';
@@ -171,7 +177,7 @@ function earlyPool(patterns: readonly string[], concurrency: Concurrency, plan: 
   else {
     const cores = availableParallelism();
     const cwd = options.cwd ?? process.cwd();
-    if (cores < 2 || !(patterns.some((p) => /[*?[{]/.test(p)) || bytesOf(patterns.map((p) => resolve(cwd, p)), POOL_MIN_BYTES) >= POOL_MIN_BYTES)) return undefined;
+    if (cores < POOL_MIN_CORES || !(patterns.some((p) => /[*?[{]/.test(p)) || bytesOf(patterns.map((p) => resolve(cwd, p)), POOL_MIN_BYTES) >= POOL_MIN_BYTES)) return undefined;
     threads = Math.min(cores, MAX_THREADS);
   }
   try {
@@ -217,11 +223,10 @@ function toPoolFile(f: DiscoveredInput): { absolute: string; path: string; expli
 }
 
 /** Threads in all for reading `files`: 1 unless asked for, or (auto) when a pool pays for itself. */
-export function threadsFor(concurrency: Concurrency, files: readonly DiscoveredInput[]): number {
+export function threadsFor(concurrency: Concurrency, files: readonly DiscoveredInput[], cores = availableParallelism()): number {
   if (concurrency === 'off') return 1;
   if (typeof concurrency === 'number') return Math.max(1, Math.min(concurrency, files.length));
-  const cores = availableParallelism();
-  if (cores < 2 || files.length < 2) return 1;
+  if (cores < POOL_MIN_CORES || files.length < 2) return 1;
   if (bytesOf(files.map((f) => f.absolute), POOL_MIN_BYTES) < POOL_MIN_BYTES) return 1;
   return Math.min(cores, MAX_THREADS, files.length);
 }
