@@ -2,7 +2,7 @@
 // Walks like git: every .gitignore / .kmslintignore on the way down is honoured, but a cloud
 // assembly git ignores (cdk.out) is still linted — it is build output made to be checked — unless
 // .kmslintignore names it. Only regular files are read; each directory is walked once, by real path.
-import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { inputAdapters, type InputAdapter } from './adapters.js';
@@ -39,8 +39,7 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
   const seenDirs = new Set<string>();
   const roots: string[] = [];
   const display = (abs: string) => displayPath(abs, cwd);
-  const add = (abs: string, explicit: boolean, adapter?: InputAdapter) => {
-    const real = realOrSelf(abs);
+  const add = (abs: string, explicit: boolean, adapter?: InputAdapter, real = realOrSelf(abs)) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     out.inputs.push({ path: display(abs), absolute: abs, explicit, ...(adapter ? { adapter } : {}) });
@@ -53,38 +52,42 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
     if (!WITH_MODULE.test(abs) && (explicit || CANDIDATE.test(abs))) add(abs, explicit);
   };
 
-  const walk = (dir: string, ignores: IgnoreStack) => {
-    const real = realOrSelf(dir);
+  // `knownReal`: the real path when the walk already knows it (an entry that is not a link, inside a
+  // directory whose real path is known), which saves a realpath call per file and directory.
+  const walk = (dir: string, ignores: IgnoreStack, knownReal?: string) => {
+    const real = knownReal ?? realOrSelf(dir);
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     const adapter = inputAdapters.find((a) => a.claimsPath?.(dir));
-    if (adapter) return add(dir, false, adapter);
-    const here = ignores.enter(dir);
-    let entries: string[];
+    if (adapter) return add(dir, false, adapter, real);
+    let entries: Dirent[];
     try {
-      entries = readdirSync(dir).sort(compareCodePoints);
+      // The entries' types come with the listing (a link is stat-ed to follow it), no lstat per entry.
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareCodePoints(a.name, b.name));
     } catch (err) {
       out.warnings.push(`skipped ${display(dir)}: cannot read the directory (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
       return;
     }
-    for (const name of entries) {
+    const here = ignores.enter(dir, new Set(entries.map((e) => e.name)));
+    for (const entry of entries) {
+      const name = entry.name;
       if (ALWAYS_SKIPPED.has(name)) continue;
       const full = join(dir, name);
-      const link = lstatSafe(full);
-      if (!link) continue;
-      const st = link.isSymbolicLink() ? statSafe(full) : link;
+      const linked = entry.isSymbolicLink();
+      const st: FileKind | undefined = linked ? statSafe(full) : entry;
       if (!st) continue; // a dangling link
       const isDir = st.isDirectory();
       const verdict = here.verdict(full, isDir);
       if (verdict === 'kmslint') continue;
       if (verdict === 'git' && !(isDir && inputAdapters.some((a) => a.claimsPath?.(full)))) continue;
-      if (link.isSymbolicLink() && !insideRoots(realOrSelf(full), roots)) {
-        out.warnings.push(`skipped ${display(full)}: a link to ${realOrSelf(full)}, outside the paths being linted (name it to lint it)`);
+      const entryReal = linked ? realOrSelf(full) : join(real, name);
+      if (linked && !insideRoots(entryReal, roots)) {
+        out.warnings.push(`skipped ${display(full)}: a link to ${entryReal}, outside the paths being linted (name it to lint it)`);
         continue;
       }
-      if (isDir) walk(full, here);
+      if (isDir) walk(full, here, entryReal);
       else if (st.isFile()) {
-        if (CANDIDATE.test(name)) add(full, false);
+        if (CANDIDATE.test(name)) add(full, false, undefined, entryReal);
       } else if (CANDIDATE.test(name) || WITH_MODULE.test(name) || name.startsWith('.kmslint')) {
         out.warnings.push(`skipped ${display(full)}: ${kindOf(st)}, not a regular file`);
       }
@@ -123,7 +126,10 @@ export function discoverInputs(patterns: readonly string[], cwd = process.cwd())
   return out;
 }
 
-function kindOf(st: Stats): string {
+/** What a directory entry or a followed link is: a `Dirent` or a `Stats`. */
+type FileKind = Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+function kindOf(st: FileKind): string {
   if (st.isFIFO()) return 'a FIFO';
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
@@ -145,13 +151,6 @@ function statSafe(p: string): Stats | undefined {
   }
 }
 
-function lstatSafe(p: string): Stats | undefined {
-  try {
-    return lstatSync(p);
-  } catch {
-    return undefined;
-  }
-}
 
 function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);

@@ -20,8 +20,12 @@ const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 export class IgnoreStack {
   constructor(private readonly layers: readonly Layer[] = []) {}
 
-  /** The stack inside `dir`: its own ignore files on top. */
-  enter(dir: string): IgnoreStack {
+  /**
+   * The stack inside `dir`: its own ignore files on top. `names`, when the caller has listed the
+   * directory, spares trying to open ignore files that are not there.
+   */
+  enter(dir: string, names?: ReadonlySet<string>): IgnoreStack {
+    if (names && !names.has('.gitignore') && !names.has('.kmslintignore')) return this;
     const layer = readLayer(dir);
     return layer ? new IgnoreStack([...this.layers, layer]) : this;
   }

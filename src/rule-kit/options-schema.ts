@@ -66,11 +66,14 @@ export function optionsValidator(schema: RuleOptionsSchema): ValidateFunction {
   return validate;
 }
 
-/** A copy of validated options with the schema's defaults filled in (the config's value is left as written). */
-export function withDefaults(schema: RuleOptionsSchema, options: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  // No options given (every rule of a run without a config): the defaults alone, without compiling ajv.
+/**
+ * Validated options with the schema's defaults filled in (the config's value is left as written).
+ * With no options given (every rule of a run without a config, asked once per resource) the answer
+ * is the schema's defaults, one frozen object per schema: no clone, no ajv.
+ */
+export function withDefaults(schema: RuleOptionsSchema, options: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   const plain = typeof options === 'object' && options !== null && Object.keys(options).length === 0 ? topLevelDefaults(schema) : undefined;
-  if (plain) return structuredClone(plain);
+  if (plain) return plain;
   const copy = structuredClone(options) as Record<string, unknown>;
   optionsValidator(schema)(copy);
   return copy;
@@ -82,7 +85,7 @@ const defaultsOfSchema = new WeakMap<RuleOptionsSchema, Record<string, unknown> 
  * What ajv's `useDefaults` makes of `{}`: each `properties.<name>.default`. Null when a default sits
  * anywhere else (nested, in a combinator), where ajv's own placement rules decide.
  */
-function topLevelDefaults(schema: RuleOptionsSchema): Record<string, unknown> | undefined {
+function topLevelDefaults(schema: RuleOptionsSchema): Readonly<Record<string, unknown>> | undefined {
   let defaults = defaultsOfSchema.get(schema);
   if (defaults === undefined) {
     defaults = {};
@@ -94,9 +97,18 @@ function topLevelDefaults(schema: RuleOptionsSchema): Record<string, unknown> | 
       if (hasDefault(others)) defaults = null;
       else if ('default' in option) defaults[name] = value;
     }
+    if (defaults) defaults = deepFreeze(structuredClone(defaults));
     defaultsOfSchema.set(schema, defaults);
   }
   return defaults ?? undefined;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function hasDefault(schema: unknown): boolean {

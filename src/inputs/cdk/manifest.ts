@@ -14,10 +14,12 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 export function manifestPathOf(path: string): { manifest: string; isDirectory: boolean } | undefined {
   let st;
   try {
-    st = statSync(path);
+    // Asked of every directory walked and every file read: a missing path is no exception.
+    st = statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
+  if (!st) return undefined;
   if (st.isDirectory()) return { manifest: join(path, MANIFEST_FILE), isDirectory: true };
   if (st.isFile() && basename(path) === MANIFEST_FILE) return { manifest: path, isDirectory: false };
   return undefined;
@@ -31,7 +33,8 @@ export function isAssemblyManifest(root: unknown): root is Record<string, unknow
 /** True when `manifestPath` is a readable cloud assembly manifest. Reads and parses only that file. */
 export function isAssemblyManifestFile(manifestPath: string): boolean {
   try {
-    const before = statSync(manifestPath);
+    const before = statSync(manifestPath, { throwIfNoEntry: false });
+    if (!before) return false;
     const text = readBounded(manifestPath, MAX_MANIFEST_BYTES).toString('utf8');
     const root: unknown = JSON.parse(stripBom(text));
     if (!isAssemblyManifest(root)) return false;
