@@ -1,5 +1,5 @@
 // Slot and row shapes many catalog rows share, in one place for rows.ts and every family file.
-import type { CatalogRow, KeySlot, Outcome } from './types.js';
+import type { CatalogRow, KeySlot, Outcome, Scalar } from './types.js';
 
 export const CFN_REFERENCE = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference';
 
@@ -30,6 +30,20 @@ export function alwaysEncrypted(key: string, fallback: Outcome, scope?: string):
 /** A primary slot: KMS is used with the key at `key` when it is named, else `fallback`. */
 export function optionalKey(key: string, fallback: Outcome): KeySlot {
   return { purpose: 'data', key, on: { present: key }, onNoKey: { kind: 'unknown', why: 'no key named' }, off: [{ outcome: fallback }] };
+}
+
+/**
+ * Like `optionalKey`, but the fallback holds only while the property at `when` has one of `values`
+ * (the feature that stores the data is on); otherwise the key is `otherwise`.
+ */
+export function optionalKeyWhen(key: string, when: string, values: readonly Scalar[], fallback: Outcome, otherwise: Outcome): KeySlot {
+  return {
+    purpose: 'data',
+    key,
+    on: { present: key },
+    onNoKey: { kind: 'unknown', why: 'no key named' },
+    off: [{ when: { path: when, equals: values }, outcome: fallback }, { outcome: otherwise }],
+  };
 }
 
 /** A row for a type whose only key is optional and whose default is one outcome. */

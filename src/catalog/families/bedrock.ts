@@ -20,7 +20,7 @@
 //   knowledge base of another type keeps its data in the store its configuration names, under that
 //   store's key: unknown.
 import type { CatalogRow, KeySlot } from '../types.js';
-import { optionalKeyRow, undocumentedAlias } from '../slot-kit.js';
+import { optionalKeyRow, optionalKeyWhen, undocumentedAlias } from '../slot-kit.js';
 
 const GUIDE = 'https://docs.aws.amazon.com/bedrock/latest/userguide';
 const BDA_OWNED = { kind: 'aws-owned', what: 'an AWS owned key (Bedrock Data Automation default)' } as const;
@@ -36,13 +36,7 @@ const NOT_MANAGED_KB = { kind: 'unknown', why: 'not a managed knowledge base: it
 
 /** The managed knowledge base's key, used only when the knowledge base's type is MANAGED. */
 function managedKnowledgeBaseKey(key: string, type: string): KeySlot {
-  return {
-    purpose: 'data',
-    key,
-    on: { present: key },
-    onNoKey: { kind: 'unknown', why: 'no key named' },
-    off: [{ when: { path: type, equals: ['MANAGED'] }, outcome: MANAGED_KB_DEFAULT }, { outcome: NOT_MANAGED_KB }],
-  };
+  return optionalKeyWhen(key, type, ['MANAGED'], MANAGED_KB_DEFAULT, NOT_MANAGED_KB);
 }
 
 export const bedrockRows: readonly CatalogRow[] = [

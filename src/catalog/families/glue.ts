@@ -12,7 +12,7 @@
 // - Without data lake access no managed cluster is created and the key does not apply; the
 //   catalog's metadata follows the account's Data Catalog encryption settings (another row).
 import type { CatalogRow, KeySlot } from '../types.js';
-import { undocumentedAlias } from '../slot-kit.js';
+import { optionalKeyWhen, undocumentedAlias } from '../slot-kit.js';
 
 const MANAGED_CLUSTER_DEFAULT = undocumentedAlias(
   'alias/aws/redshift',
@@ -26,13 +26,7 @@ const NO_DATA_LAKE_ACCESS = {
 
 /** The data lake access key: named, or the documented default once data lake access is on. */
 function dataLakeAccessKey(key: string, access: string): KeySlot {
-  return {
-    purpose: 'data',
-    key,
-    on: { present: key },
-    onNoKey: { kind: 'unknown', why: 'no key named' },
-    off: [{ when: { path: access, equals: [true] }, outcome: MANAGED_CLUSTER_DEFAULT }, { outcome: NO_DATA_LAKE_ACCESS }],
-  };
+  return optionalKeyWhen(key, access, [true], MANAGED_CLUSTER_DEFAULT, NO_DATA_LAKE_ACCESS);
 }
 
 export const glueRows: readonly CatalogRow[] = [
