@@ -24,11 +24,18 @@ const { crc32 } = require('node:zlib');
 
 const HEADER = /^\/\/ kmslint-bundle ([0-9a-f]{64})\n/;
 
-/** The directory the caches live in, or undefined without a home. */
+/** The directory the caches live in, or undefined without an absolute home. */
 function cacheDirectory(env) {
   if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'kmslint');
-  const home = homedir();
-  return home ? join(home, '.cache', 'kmslint') : undefined;
+  let home;
+  try {
+    // Throws when HOME is unset and the user has no passwd entry (a container's arbitrary uid).
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  // A relative HOME would put the cache beside the inputs.
+  return home && isAbsolute(home) ? join(home, '.cache', 'kmslint') : undefined;
 }
 
 /** Commands that get a cache of their own; anything else is a lint run (src/cli/main.ts). */
@@ -61,31 +68,40 @@ function readCache(file) {
 const CACHE_NAME = /^cli-[0-9a-f]{32}-([0-9a-f]{8})-/;
 /** Caches of other installations are removed once this old: they may be in use. */
 const UNUSED_MS = 30 * 24 * 3600 * 1000;
+/** A temp file this old was left by a writer that died: a write takes milliseconds. */
+const ABANDONED_MS = 10 * 60 * 1000;
 
 /**
  * Writes the cache atomically and removes this installation's caches of other bundles and Node
  * versions, and other installations' caches untouched for a month.
  */
 function writeCache(dir, install, prefix, name, data) {
+  // Pids repeat across containers that share a cache directory: the random part keeps two
+  // writers off one temp file.
+  const temp = join(dir, `${name}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    // Pids repeat across containers that share a cache directory: the random part keeps two
-    // writers off one temp file.
-    const temp = join(dir, `${name}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
     const sum = Buffer.alloc(SUM_BYTES);
     sum.writeUInt32LE(crc32(data));
     writeFileSync(temp, Buffer.concat([sum, data]));
     renameSync(temp, join(dir, name));
-    // The other commands' caches of this bundle stay; temp files of this name are another
-    // writer's, not yet renamed: left alone.
+    // The other commands' caches of this bundle stay; temp files are another writer's, not yet
+    // renamed, unless they are older than any write takes (left by a writer that was killed).
     const now = Date.now();
     for (const other of readdirSync(dir)) {
-      if (!other.startsWith('cli-') || other.startsWith(prefix)) continue;
+      if (!other.startsWith('cli-')) continue;
       const file = join(dir, other);
-      if (CACHE_NAME.exec(other)?.[1] === install || now - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? now) > UNUSED_MS) rmSync(file, { force: true });
+      const age = () => now - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? now);
+      const stale = other.endsWith('.tmp') ? age() > ABANDONED_MS : !other.startsWith(prefix) && (CACHE_NAME.exec(other)?.[1] === install || age() > UNUSED_MS);
+      if (stale) rmSync(file, { force: true });
     }
   } catch {
-    /* not writable: the next run compiles from source again */
+    // Not writable, or the disk is full: the next run compiles from source again.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      /* no directory to remove it from */
+    }
   }
 }
 

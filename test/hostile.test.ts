@@ -72,6 +72,49 @@ describe('hostile inputs', () => {
     expect(Date.now() - start).toBeLessThan(60_000);
   });
 
+  it('JSON keys crafted to share one hash lint in linear time, with positions and duplicates right', () => {
+    // Keys whose FNV-1a hash under its standard basis (the key table's hash before it was seeded) is
+    // one value. Two 3-character blocks lead one state to the same next one when their first two
+    // characters agree in the state's high 16 bits (a birthday search) and the third evens out the
+    // low 16; 15 such pairs in a row, and every choice of one block per pair ends in the same hash.
+    const prime = 0x01000193;
+    const step = (h: number, s: string) => { for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), prime); return h >>> 0; };
+    const plain = (c: number) => c >= 0x20 && c !== 0x22 && c !== 0x5c && (c < 0xd800 || c > 0xdfff);
+    const pairs: [string, string][] = [];
+    let state = 0x811c9dc5;
+    while (pairs.length < 15) {
+      const seen = new Map<number, [string, number]>();
+      for (let i = 0; ; i++) {
+        const head = String.fromCharCode(0x4e00 + (i >> 9), 0x4e00 + (i & 511));
+        const x = step(state, head);
+        const other = seen.get(x >>> 16);
+        const last = other && (x ^ other[1] ^ 0x4e00) & 0xffff;
+        if (other && last !== undefined && plain(last)) {
+          pairs.push([other[0] + '\u4e00', head + String.fromCharCode(last)]);
+          state = step(state, pairs[pairs.length - 1][0]);
+          break;
+        }
+        seen.set(x >>> 16, [head, x]);
+      }
+    }
+    let keys = [''];
+    for (const pair of pairs) keys = keys.flatMap((k) => pair.map((block) => k + block));
+    expect([keys.length, new Set(keys.map((k) => step(0x811c9dc5, k))).size]).toEqual([32_768, 1]);
+    const members = keys.map((k, i) => `${JSON.stringify(k)}:${i}`).join(',');
+    const text = `{"Resources":{"Q":{"Type":"AWS::SQS::Queue","Properties":{${members},${JSON.stringify(keys[7])}:-1,\n"KmsMasterKeyId":"alias/aws/sqs"}}}}`;
+    const start = Date.now();
+    const { input, result } = run('collide.json', text);
+    const doc = parseDocument('collide.json', text);
+    // Before the seed this took about a minute (16 s for 20,000 keys).
+    expect(Date.now() - start).toBeLessThan(15_000);
+    expect(input.error).toBeNull();
+    expect(doc.duplicateKeys?.map((d) => [d.path, d.first.line, d.second.line])).toEqual([[['Resources', 'Q', 'Properties', keys[7]], 1, 1]]);
+    expect(doc.locate(['Resources', 'Q', 'Properties', keys[7]])?.line).toBe(1);
+    expect(doc.locate(['Resources', 'Q', 'Properties', 'KmsMasterKeyId'])).toEqual({ line: 2, column: 18, endLine: 2, endColumn: 33 });
+    const repeatColumn = text.indexOf(`${JSON.stringify(keys[7])}:-1`) + 1;
+    expect(result.findings.map((f) => [f.ruleId, f.resource?.id, f.line, f.column, f.messageId])).toEqual([['duplicate-key', 'Q', 1, repeatColumn, 'repeated']]);
+  });
+
   it('an oversized YAML file is refused, not parsed for minutes', () => {
     const text = 'Resources:\n' + '  Q: { Type: AWS::SQS::Queue }\n'.repeat(700_000);
     const { input } = run('big.yaml', text);

@@ -9,7 +9,7 @@
 // - The pre-check that spares cosmiconfig never says "no config" where cosmiconfig finds one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -291,6 +291,45 @@ describe('the code cache of the bundle', () => {
     const disabled = run('bundle', args, ROOT, { XDG_CACHE_HOME: off, KMSLINT_NO_CODE_CACHE: '1' });
     expect([disabled.stdout, disabled.stderr, disabled.status]).toEqual([expected, '', 1]);
     expect(cacheFiles(off)).toEqual([]);
+  });
+
+  /** A bundle run with exactly `env` (plus PATH) as its environment. */
+  const bare = (env: Record<string, string>, cwd = ROOT, node: string[] = [], extra = args) =>
+    spawnSync(process.execPath, [...node, bundle, ...extra], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } });
+
+  it('no home directory at all (HOME unset, a uid without a passwd entry) only costs the cache', () => {
+    // os.homedir() throws then; a preload makes it throw here whoever runs the tests.
+    const noHome = join(tmp, 'no-home.cjs');
+    writeFileSync(noHome, "require('node:os').homedir = () => { throw Object.assign(new Error('uv_os_homedir returned ENOENT'), { code: 'ERR_SYSTEM_ERROR' }); };\n");
+    for (const extra of [args, ['--version']]) {
+      const r = bare({}, ROOT, ['--require', noHome], extra);
+      expect([r.stderr, r.status]).toEqual(['', extra === args ? 1 : 0]);
+      if (extra === args) expect(r.stdout).toBe(expected);
+    }
+  });
+
+  it('a relative HOME is not used: the cache never lands beside the inputs', () => {
+    const cwd = mkdtempSync(join(tmp, 'cwd-'));
+    const absolute = ['--no-config', '--format', 'json', join(ROOT, YAML_FIXTURE)];
+    const r = bare({ HOME: 'relhome' }, cwd, [], absolute);
+    expect([r.stdout, r.stderr, r.status]).toEqual([run('source', absolute, cwd).stdout, '', 1]);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('a cache write that fails part way (a full disk) leaves no temp file, and one left by a killed writer is removed later', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    // ulimit -f: writes past 100 KiB fail with EFBIG (Node ignores SIGXFSZ), as on a full disk.
+    const limited = spawnSync('bash', ['-c', 'ulimit -f 100; exec "$0" "$@"', process.execPath, bundle, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
+    expect([limited.stdout, limited.stderr, limited.status]).toEqual([expected, '', 1]);
+    expect(cacheFiles(home)).toEqual([]);
+    const abandoned = join(home, 'kmslint', 'cli-0123456789abcdef0123456789abcdef-00000000-1-1-v0-x-lint.v8.1-x.tmp');
+    const fresh = abandoned.replace('.1-x.tmp', '.2-y.tmp');
+    writeFileSync(abandoned, 'half');
+    writeFileSync(fresh, 'being written');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    utimesSync(abandoned, hourAgo, hourAgo);
+    run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect(cacheFiles(home).filter((f) => f.endsWith('.tmp'))).toEqual([fresh.slice(fresh.lastIndexOf('/') + 1)]);
   });
 
   it('the parse threads start from the bundle (dist/cli/parse-worker.js) and print the same', () => {

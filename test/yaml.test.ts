@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument as strictYaml } from 'yaml';
 import { loadText } from '../src/inputs/load.js';
-import { parseYamlDocument, rememberYamlDocuments } from '../src/inputs/yaml-document.js';
+import { RETAINED_BYTES_PER_CHAR, parseYamlDocument, rememberYamlDocuments } from '../src/inputs/yaml-document.js';
 import { lintSources } from '../src/index.js';
 import { reindentFlowContinuations } from '../src/inputs/yaml-leniency.js';
 import { own } from '../src/util/objects.js';
@@ -273,7 +273,7 @@ describe('duplicate keys and positions stay linear and exact in large mappings (
 describe('documents remembered between analyses (the editor server)', () => {
   it('an unchanged text gives the same document; a changed one is parsed again; the least recently used is forgotten past the limits', () => {
     try {
-      rememberYamlDocuments(1000, 2);
+      rememberYamlDocuments(1000 * RETAINED_BYTES_PER_CHAR, 2);
       const a = parseYamlDocument('a.yaml', 'A: !Ref B\n');
       expect(parseYamlDocument('a.yaml', 'A: !Ref B\n')).toBe(a);
       const changed = parseYamlDocument('a.yaml', 'A: !Ref C\n');
@@ -285,7 +285,7 @@ describe('documents remembered between analyses (the editor server)', () => {
       // Two documents at most: b.yaml, used least recently, is gone; a.yaml stays.
       expect(parseYamlDocument('a.yaml', 'A: !Ref C\n')).toBe(changed);
       expect(parseYamlDocument('b.yaml', 'B: 1\n')).not.toBe(b);
-      // A text longer than the character limit is parsed every time.
+      // A text whose document would hold more than the limit is parsed every time.
       const long = `X: ${'x'.repeat(1000)}\n`;
       expect(parseYamlDocument('l.yaml', long)).not.toBe(parseYamlDocument('l.yaml', long));
       rememberYamlDocuments(0, 0);
@@ -293,6 +293,17 @@ describe('documents remembered between analyses (the editor server)', () => {
     } finally {
       rememberYamlDocuments(0, 0);
     }
+  });
+
+  it('the documents remembered hold no more heap than the budget (measured after a forced GC)', () => {
+    const budget = 16 * 1024 * 1024;
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/helpers/remembered-heap.ts', String(budget)], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { chars, grown } = JSON.parse(r.stdout) as { chars: number; grown: number };
+    // Far more text was parsed than fits, so the budget was what bounded it.
+    expect(chars * RETAINED_BYTES_PER_CHAR).toBeGreaterThan(3 * budget);
+    expect(grown).toBeLessThan(budget * 1.15);
+    expect(grown).toBeGreaterThan(budget * 0.5);
   });
 
   it('linting never writes to a document: every YAML fixture, remembered with a frozen root, gives the findings of a fresh parse', async () => {

@@ -39,11 +39,11 @@ export const CHANGE_DEBOUNCE_MS = 200;
 const CONFIG_NAMES = new Set(SEARCH_PLACES);
 /**
  * Parsed YAML kept between analyses: an edit re-analyses the whole folder (its other open documents,
- * the files on disk that share exports), and only the edited text needs parsing again. As much text
- * as one analysis may read from disk (FolderFiles' 32 MiB) plus room for the open documents: the last
- * analysis holds those documents anyway.
+ * the files on disk that share exports), and only the edited text needs parsing again. The heap it
+ * may hold is counted, not the text (a document holds about 25 bytes per character): 256 MiB is
+ * about 10 MiB of templates, ten of CloudFormation's largest, or a folder of 500 ordinary ones.
  */
-const REMEMBERED_YAML = { chars: 48 * 1024 * 1024, documents: 4000 };
+const REMEMBERED_YAML = { bytes: 256 * 1024 * 1024, documents: 4000 };
 /** Where the Terraform suppression quick fix may write: config files that are data, not code. */
 const EDITABLE_CONFIG = /(^|[\\/])(package\.json|\.kmslintrc|\.kmslintrc\.(json|ya?ml)|kmslint\.config\.(json|ya?ml))$/;
 
@@ -61,7 +61,7 @@ export async function runLanguageServer(_values: CliValues, io: CliIO): Promise<
 }
 
 export function startServer(connection: Connection, io: Pick<CliIO, 'env'>): void {
-  rememberYamlDocuments(REMEMBERED_YAML.chars, REMEMBERED_YAML.documents);
+  rememberYamlDocuments(REMEMBERED_YAML.bytes, REMEMBERED_YAML.documents);
   const documents = new TextDocuments(TextDocument);
   const states = new DocumentStates();
   const files = new FolderFiles();
