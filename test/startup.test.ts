@@ -319,7 +319,7 @@ describe('the code cache of the bundle', () => {
   it('a cache write that fails part way (a full disk) leaves no temp file, and one left by a killed writer is removed later', () => {
     const home = mkdtempSync(join(tmp, 'xdg-'));
     // ulimit -f: writes past 100 KiB fail with EFBIG (Node ignores SIGXFSZ), as on a full disk.
-    const limited = spawnSync('bash', ['-c', 'ulimit -f 100; exec "$0" "$@"', process.execPath, bundle, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
+    const limited = spawnSync('bash', ['-c', 'ulimit -f 100; exec "$0" "$@"', process.execPath, bundle, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '', XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
     expect([limited.stdout, limited.stderr, limited.status]).toEqual([expected, '', 1]);
     expect(cacheFiles(home)).toEqual([]);
     const abandoned = join(home, 'kmslint', 'cli-0123456789abcdef0123456789abcdef-00000000-1-1-v0-x-lint.v8.1-x.tmp');
