@@ -282,6 +282,21 @@ describe('the code cache of the bundle', () => {
     expect(statSync(join(home, 'kmslint', lint)).ino).toBe(written);
   });
 
+  it('a lint of a directory or a glob keeps a cache apart from a lint of named files (a tree run compiles far more)', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    const tree = ['--no-config', '--format', 'json', 'fixtures/cloudformation/aws-managed-key-modification'];
+    expect(run('bundle', tree, ROOT, { XDG_CACHE_HOME: home }).stdout).toBe(run('source', tree).stdout);
+    const [treeCache] = cacheFiles(home);
+    expect(treeCache).toMatch(/-lint-tree\.v8$/);
+    const written = statSync(join(home, 'kmslint', treeCache)).ino;
+    expect(run('bundle', args, ROOT, { XDG_CACHE_HOME: home }).stdout).toBe(expected);
+    expect(cacheFiles(home).sort()).toEqual([treeCache.replace(/-lint-tree\.v8$/, '-lint.v8'), treeCache].sort());
+    const glob = ['--no-config', '--format', 'json', 'fixtures/cloudformation/aws-managed-key-modification/*.yaml'];
+    expect(run('bundle', glob, ROOT, { XDG_CACHE_HOME: home }).status).toBe(1);
+    expect(cacheFiles(home)).toHaveLength(2);
+    expect(statSync(join(home, 'kmslint', treeCache)).ino).toBe(written);
+  });
+
   it('a cache directory that cannot be made, or KMSLINT_NO_CODE_CACHE=1, only costs the cache', () => {
     const home = mkdtempSync(join(tmp, 'xdg-'));
     writeFileSync(join(home, 'kmslint'), 'a file where the directory would be');
