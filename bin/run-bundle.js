@@ -2,8 +2,8 @@
 // V8 code cache when there is one: compiling the bundle's code is about a fifth of a one-file run.
 // A cache is made after a run, so it holds the functions that run compiled, lazily compiled ones
 // included; a lint run and, say, `--version` compile different functions, so each command has a
-// cache of its own (cacheKind), and a lint of named files one apart from a lint of trees. The caches are kept in $XDG_CACHE_HOME/kmslint or ~/.cache/kmslint,
-// never beside the inputs. A name holds the bundle's hash, a sum of its path, its size and date and
+// cache of its own (cacheKind), and a lint of named files one apart from a lint of trees. The
+// caches are kept in $XDG_CACHE_HOME/kmslint or ~/.cache/kmslint, never beside the inputs. A name holds the bundle's hash, a sum of its path, its size and date and
 // Node's version and architecture, so an upgrade of either reads a new file, and two installations
 // (a project's and a global one) keep a cache each instead of replacing each other's every run; V8 checks its own version and flags too
 // and rejects what does not fit, and then the run compiles from source and writes the cache anew.

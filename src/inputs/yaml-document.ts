@@ -106,9 +106,10 @@ export function parseYamlDocument(file: string, text: string): SourceDocument {
   }
   if (hit) forget(file, hit);
   const doc = parseYaml(file, text);
-  if (retained(text) <= rememberLimit.bytes) {
+  const bytes = retained(text);
+  if (bytes <= rememberLimit.bytes) {
     remembered.set(file, doc);
-    rememberedBytes += retained(text);
+    rememberedBytes += bytes;
     for (const [oldest, d] of remembered) {
       if (rememberedBytes <= rememberLimit.bytes && remembered.size <= rememberLimit.documents) break;
       forget(oldest, d);
