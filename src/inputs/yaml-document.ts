@@ -177,12 +177,19 @@ function parseYaml(file: string, text: string): SourceDocument {
 }
 
 /**
+ * A plain scalar no scalar tag matches is text. The library finds a plain scalar's tag by testing the
+ * schema's tags in order, so this ends the search before the 78 short-form tags, which are only ever
+ * named. It resolves as the failsafe schema's text tag does, and sets no tag on the node.
+ */
+const PLAIN_TEXT = { tag: 'tag:yaml.org,2002:str', default: true, test: /(?:)/, resolve: (s: string) => s };
+
+/**
  * The schema CloudFormation reads with (YAML 1.1 scalars, short-form tags), built once: given a
  * schema object, the library uses it as it is instead of building one with every tag per document.
  * Sharing it is safe: the library adds tags to a schema only for its known tags, and there are none
  * (`resolveKnownTags: false`).
  */
-const SCHEMA = new Schema({ schema: 'failsafe', customTags: [...cloudFormationScalars, ...cfnTags], merge: false, resolveKnownTags: false });
+const SCHEMA = new Schema({ schema: 'failsafe', customTags: [...cloudFormationScalars, PLAIN_TEXT, ...cfnTags], merge: false, resolveKnownTags: false });
 
 /** Duplicate keys are found by the converter (the library's check compares each key with every earlier one). */
 const COMPOSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
@@ -222,19 +229,33 @@ function compose(file: string, text: string, position: Position): Document.Parse
 
 /** Pass the parser's tokens through, refusing one nested deeper than MAX_YAML_DEPTH (walked without recursion). */
 function* depthChecked(file: string, position: Position, tokens: Generator<CST.Token>): Generator<CST.Token> {
+  // Two parallel stacks rather than a [token, depth] pair per token: this walk visits every token.
+  const pending: CST.Token[] = [];
+  const depths: number[] = [];
   for (const token of tokens) {
-    const pending: [CST.Token, number][] = [[token, 0]];
+    pending.push(token);
+    depths.push(0);
     while (pending.length > 0) {
-      const [t, depth] = pending.pop()!;
+      const t = pending.pop()!;
+      const depth = depths.pop()!;
       if (depth > MAX_YAML_DEPTH) {
         const pos = position(t.offset);
         throw new DocumentParseError(file, `YAML nested deeper than ${MAX_YAML_DEPTH} levels; kmslint reads templates nested up to ${MAX_YAML_DEPTH} levels`, pos.line, pos.column);
       }
-      if (t.type === 'document' && t.value) pending.push([t.value, depth]);
+      if (t.type === 'document' && t.value) {
+        pending.push(t.value);
+        depths.push(depth);
+      }
       if ('items' in t) {
         for (const item of t.items) {
-          if ('key' in item && item.key) pending.push([item.key, depth + 1]);
-          if (item.value) pending.push([item.value, depth + 1]);
+          if ('key' in item && item.key) {
+            pending.push(item.key);
+            depths.push(depth + 1);
+          }
+          if (item.value) {
+            pending.push(item.value);
+            depths.push(depth + 1);
+          }
         }
       }
     }
