@@ -19,7 +19,7 @@ const bundled = stat(bundle);
 const built = stat(join(root, 'tsconfig.json')) ? stat(modules)?.mtimeMs : undefined;
 if (bundled !== undefined && (built === undefined || bundled.mtimeMs >= built)) {
   require('./run-bundle.js')
-    .runBundle(bundle, bundled)
+    .runBundle(bundle)
     .then((code) => {
       process.exitCode = code;
     });

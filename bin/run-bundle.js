@@ -3,10 +3,12 @@
 // A cache is made after a run, so it holds the functions that run compiled, lazily compiled ones
 // included; a lint run and, say, `--version` compile different functions, so each command has a
 // cache of its own (cacheKind), and a lint of named files one apart from a lint of trees. The
-// caches are kept in $XDG_CACHE_HOME/kmslint or ~/.cache/kmslint, never beside the inputs. A name holds the bundle's hash, a sum of its path, its size and date and
-// Node's version and architecture, so an upgrade of either reads a new file, and two installations
-// (a project's and a global one) keep a cache each instead of replacing each other's every run; V8 checks its own version and flags too
-// and rejects what does not fit, and then the run compiles from source and writes the cache anew.
+// caches are kept in $XDG_CACHE_HOME/kmslint or ~/.cache/kmslint, never beside the inputs. A name
+// holds a CRC-32 of the bundle's bytes, one of its path and Node's version and architecture, so an
+// upgrade or any edit of the bundle reads a new file (V8 itself checks only the source's length),
+// and two installations (a project's and a global one) keep a cache each instead of replacing each
+// other's every run. V8 checks its own version and flags and rejects what does not fit; then the
+// run compiles from source and writes the cache anew.
 // V8 in release builds does not check the payload, and damaged bytes of the right length abort the
 // process (a fatal error, exit 133), so the file starts with a CRC-32 of the payload and a file
 // whose sum does not match is not handed to V8 but written anew (CRC-32 rather than a cryptographic
@@ -14,7 +16,7 @@
 // Any failure to read or write a cache is silent: it only saves time. KMSLINT_NO_CODE_CACHE=1
 // turns it off.
 'use strict';
-const { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { homedir } = require('node:os');
 const { isAbsolute, join } = require('node:path');
@@ -22,7 +24,8 @@ const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 const { crc32 } = require('node:zlib');
 
-const HEADER = /^\/\/ kmslint-bundle ([0-9a-f]{64})\n/;
+/** The first line the build writes (scripts/bundle.ts): only such a bundle gets a cache. */
+const HEADER = /^\/\/ kmslint-bundle [0-9a-f]{64}\n/;
 
 /** The directory the caches live in, or undefined without an absolute home. */
 function cacheDirectory(env) {
@@ -75,7 +78,7 @@ function isDirectory(path) {
 
 const SUM_BYTES = 4;
 
-/** The cached data of `file` if its checksum matches, else undefined. */
+/** The cached data of `file` if its checksum matches, else undefined. A cache read is dated now: its date is its last use. */
 function readCache(file) {
   let stored;
   try {
@@ -85,11 +88,21 @@ function readCache(file) {
   }
   if (stored.length <= SUM_BYTES) return undefined;
   const data = stored.subarray(SUM_BYTES);
-  return crc32(data) === stored.readUInt32LE(0) ? data : undefined;
+  if (crc32(data) !== stored.readUInt32LE(0)) return undefined;
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    /* a read-only cache still serves */
+  }
+  return data;
 }
 
-const CACHE_NAME = /^cli-[0-9a-f]{32}-([0-9a-f]{8})-/;
-/** Caches of other installations are removed once this old: they may be in use. */
+/** The installation sum in a cache's name: this scheme (`cli-<bundle>-<install>-v…`) and the one before (`cli-<hash>-<install>-<size>-<date>-v…`). */
+const INSTALL_IN_NAME = /^cli-(?:[0-9a-f]{8}|[0-9a-f]{32})-([0-9a-f]{8})-(?:\d+-\d+-)?v\d/;
+/** A name from before caches were kept per installation (`cli-<hash>-<size>-<date>-v…`): that kmslint removed every other cache itself. */
+const SHARED_NAME = /^cli-[0-9a-f]{32}-\d+-\d+-v\d/;
+/** Caches of other installations are removed once unused this long: they may be in use. */
 const UNUSED_MS = 30 * 24 * 3600 * 1000;
 /** A temp file this old was left by a writer that died: a write takes milliseconds. */
 const ABANDONED_MS = 10 * 60 * 1000;
@@ -115,7 +128,9 @@ function writeCache(dir, install, prefix, name, data) {
       if (!other.startsWith('cli-')) continue;
       const file = join(dir, other);
       const age = () => now - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? now);
-      const stale = other.endsWith('.tmp') ? age() > ABANDONED_MS : !other.startsWith(prefix) && (CACHE_NAME.exec(other)?.[1] === install || age() > UNUSED_MS);
+      const stale = other.endsWith('.tmp')
+        ? age() > ABANDONED_MS
+        : !other.startsWith(prefix) && (INSTALL_IN_NAME.exec(other)?.[1] === install || SHARED_NAME.test(other) || age() > UNUSED_MS);
       if (stale) rmSync(file, { force: true });
     }
   } catch {
@@ -140,15 +155,17 @@ function moduleTracer(file) {
   return (path) => loaded.push(path);
 }
 
-/** Runs the bundle at `filename` (its stat in `stat`) and resolves to the exit code. */
-async function runBundle(filename, stat) {
+/** Runs the bundle at `filename` and resolves to the exit code. */
+async function runBundle(filename) {
   // The build keeps the bundle to ASCII (scripts/bundle.ts), and Latin-1 is the fastest decoding
   // of ASCII.
-  const source = readFileSync(filename, 'latin1');
-  const hash = HEADER.exec(source)?.[1];
-  const dir = hash && !process.env.KMSLINT_NO_CODE_CACHE ? cacheDirectory(process.env) : undefined;
-  const install = crc32(filename).toString(16).padStart(8, '0');
-  const prefix = `cli-${hash?.slice(0, 32)}-${install}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}`;
+  const bytes = readFileSync(filename);
+  const source = bytes.latin1Slice(0, bytes.length);
+  const dir = HEADER.test(source) && !process.env.KMSLINT_NO_CODE_CACHE ? cacheDirectory(process.env) : undefined;
+  const hex = (n) => n.toString(16).padStart(8, '0');
+  const install = hex(crc32(filename));
+  // The sum of the bytes run, not the build's header or the file's date: a hand edit changes it.
+  const prefix = `cli-${hex(crc32(bytes))}-${install}-${process.version}-${process.arch}`;
   const name = `${prefix}-${cacheKind(process.argv.slice(2))}.v8`;
   const cachedData = dir ? readCache(join(dir, name)) : undefined;
   const script = new vm.Script(source, { filename, cachedData });

@@ -41,7 +41,7 @@ export const EXTERNAL_PACKAGES = [
   'typescript',
 ];
 
-/** The bundle's first line; bin/run-bundle.js reads the hash from it. */
+/** The bundle's first line (with a sha256 of the body): bin/run-bundle.js gives a code cache only to a bundle that has it. */
 export const BUNDLE_HEADER = '// kmslint-bundle ';
 
 const SHARED_OPTIONS = {

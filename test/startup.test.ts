@@ -203,7 +203,7 @@ describe('the code cache of the bundle', () => {
     const first = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
     expect([first.stdout, first.stderr, first.status]).toEqual([expected, '', 1]);
     const [name] = cacheFiles(home);
-    expect(cacheFiles(home)).toEqual([expect.stringMatching(new RegExp(`^cli-[0-9a-f]{32}-[0-9a-f]{8}-\\d+-\\d+-${process.version.replaceAll('.', '\\.')}-${process.arch}-lint\\.v8$`))]);
+    expect(cacheFiles(home)).toEqual([expect.stringMatching(new RegExp(`^cli-[0-9a-f]{8}-[0-9a-f]{8}-${process.version.replaceAll('.', '\\.')}-${process.arch}-lint\\.v8$`))]);
     const written = statSync(join(home, 'kmslint', name));
     const second = run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
     expect([second.stdout, second.stderr, second.status]).toEqual([expected, '', 1]);
@@ -258,6 +258,51 @@ describe('the code cache of the bundle', () => {
     const after = cacheFiles(home);
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(before);
+  });
+
+  it('an edit of the bundle that keeps its length, date and header runs the edited code, from a cache of its own', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    const pkg = join(tmp, 'pkg-same-size');
+    mkdirSync(pkg);
+    for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(pkg, name));
+    const from = join(bundle, '../..');
+    cpSync(from, pkg, { recursive: true, filter: (path) => !['rules', 'package.json', 'node_modules'].some((name) => path === join(from, name)) });
+    const help = () => spawnSync(process.execPath, [join(pkg, 'bin/kmslint.js'), '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } }).stdout;
+    const file = join(pkg, 'dist/cli/kmslint.cjs');
+    // A whole second, so the date set after the edit is exactly the one before (and newer than dist/src).
+    const date = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3600_000);
+    utimesSync(file, date, date);
+    expect(help()).toContain('of every encryptable resource');
+    const [before] = cacheFiles(home);
+    writeFileSync(file, readFileSync(file, 'latin1').replace('of every encryptable resource', 'of every ENCRYPTABLE resource'), 'latin1');
+    utimesSync(file, date, date);
+    expect(help()).toContain('of every ENCRYPTABLE resource');
+    const after = cacheFiles(home);
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+  });
+
+  it('a cache read is dated as used; caches of other installations unused for 30 days, and of kmslint before per-installation caches, are removed', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    const [lint] = cacheFiles(home);
+    const dir = join(home, 'kmslint');
+    const monthAgo = new Date(Date.now() - 31 * 24 * 3600_000);
+    const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000);
+    utimesSync(join(dir, lint), monthAgo, monthAgo);
+    const version = `${process.version}-${process.arch}`;
+    const unused = `cli-0123abcd-fedc9876-${version}-lint.v8`;
+    const recent = `cli-4567abcd-fedc9876-${version}-lint.v8`;
+    const previousScheme = `cli-0123456789abcdef0123456789abcdef-fedc9876-1253719-1764780000000-${version}-lint.v8`;
+    const shared = `cli-0123456789abcdef0123456789abcdef-1253719-1764780000000-${version}.v8`;
+    for (const name of [unused, recent, previousScheme, shared]) writeFileSync(join(dir, name), 'x');
+    for (const name of [unused, previousScheme, shared]) utimesSync(join(dir, name), monthAgo, monthAgo);
+    utimesSync(join(dir, recent), weekAgo, weekAgo);
+    // Read (and dated) by the first run; the --version run writes a cache, which removes the stale ones.
+    run('bundle', args, ROOT, { XDG_CACHE_HOME: home });
+    expect(Date.now() - statSync(join(dir, lint)).mtimeMs).toBeLessThan(3600_000);
+    expect(run('bundle', ['--version'], ROOT, { XDG_CACHE_HOME: home }).status).toBe(0);
+    expect(cacheFiles(home).sort()).toEqual([lint, lint.replace(/-lint\.v8$/, '-version.v8'), recent].sort());
   });
 
   it('--version and a lint keep a cache each (each holds what its command compiled), and another installation keeps its own', () => {
