@@ -160,7 +160,7 @@ async function runBundle(filename) {
   // The build keeps the bundle to ASCII (scripts/bundle.ts), and Latin-1 is the fastest decoding
   // of ASCII.
   const bytes = readFileSync(filename);
-  const source = bytes.latin1Slice(0, bytes.length);
+  const source = bytes.toString('latin1');
   const dir = HEADER.test(source) && !process.env.KMSLINT_NO_CODE_CACHE ? cacheDirectory(process.env) : undefined;
   const hex = (n) => n.toString(16).padStart(8, '0');
   const install = hex(crc32(filename));

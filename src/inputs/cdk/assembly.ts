@@ -1,7 +1,7 @@
 // A CDK cloud assembly (`cdk.out`) → one Template per stack: stack artifacts, their nested stacks and
 // the stacks of stage sub-assemblies. Never throws for a bad assembly: the first problem becomes the
 // input's `error` and every template that could be read is still returned.
-import { lstatSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { BoundedReadError, readBounded } from '../../util/read-bounded.js';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { Template } from '../../model/types.js';
@@ -42,6 +42,8 @@ interface Run {
   problems: Problem[];
   /** Real paths of assembly directories and template files already read (cycles, duplicates). */
   visited: Set<string>;
+  /** Entry names of each directory listed by realPathIn, by real path. */
+  listings: Map<string, Set<string>>;
 }
 
 /** Where a file of the assembly is: real path for reading, display path for reports. */
@@ -61,7 +63,7 @@ export function loadAssembly(path: string, display = path): LoadedInput {
   } catch {
     return { path: displayDir, format: 'cdk', error: { message: `${displayDir}: no such directory`, line: 1, column: 1 }, templates: [] };
   }
-  const run: Run = { root, templates: [], problems: [], visited: new Set() };
+  const run: Run = { root, templates: [], problems: [], visited: new Set(), listings: new Map() };
   readAssembly(run, { real: root, display: displayDir }, 0);
   const [first] = run.problems;
   const error = first ? { ...first, message: run.problems.length > 1 ? `${first.message} (and ${run.problems.length - 1} more problem${run.problems.length > 2 ? 's' : ''} in the assembly)` : first.message } : null;
@@ -197,7 +199,7 @@ function inside(run: Run, dir: Place, rel: string, what: string, quiet = false):
   const display = posix.join(dir.display, toPosix(rel));
   let real: string;
   try {
-    real = realPathIn(dir.real, rel);
+    real = realPathIn(run, dir.real, rel);
   } catch {
     if (!quiet) problem(run, `${display}: ${what} not found (no such file)`);
     return undefined;
@@ -214,13 +216,29 @@ function inside(run: Run, dir: Place, rel: string, what: string, quiet = false):
 const PLAIN_NAME = /^(?!\.\.?$)[^/\\]+$/;
 
 /**
- * The real path of `rel` inside the directory whose real path is `realDir`. A plain name that is not
- * a link is `realDir/rel`: one lstat, where realpath(3) reads every component of the path as a link
- * (11 calls a file in the corpus). Anything else goes through realpath(3). Throws when it is missing.
+ * The real path of `rel` inside the directory whose real path is `realDir`. A name spelt exactly as
+ * the directory's listing has it, and not a link, is `realDir/rel`: one lstat, where realpath(3)
+ * reads every component of the path as a link (11 calls a file in the corpus). Anything else goes
+ * through realpath(3), which also gives the stored spelling of a name written in another case or
+ * Unicode form on a file system that folds them, so `visited` still sees one file as one.
+ * Throws when it is missing.
  */
-function realPathIn(realDir: string, rel: string): string {
-  if (PLAIN_NAME.test(rel) && !lstatSync(resolve(realDir, rel)).isSymbolicLink()) return resolve(realDir, rel);
+function realPathIn(run: Run, realDir: string, rel: string): string {
+  if (PLAIN_NAME.test(rel) && listing(run, realDir).has(rel) && !lstatSync(resolve(realDir, rel)).isSymbolicLink()) return resolve(realDir, rel);
   return realpathSync.native(resolve(realDir, rel));
+}
+
+function listing(run: Run, realDir: string): Set<string> {
+  let names = run.listings.get(realDir);
+  if (!names) {
+    try {
+      names = new Set(readdirSync(realDir));
+    } catch {
+      names = new Set();
+    }
+    run.listings.set(realDir, names);
+  }
+  return names;
 }
 
 function readText(file: Place): string {
