@@ -5,8 +5,8 @@
 // (bin/run-bundle.js). The library entries (dist/src/index.js, kmslint/cdk) stay tsc's output.
 //
 // The file is one function expression, `(function (module, exports, require, __kmslintImportMetaUrl,
-// __kmslintImport, __kmslintLoaded) { ... })`, after a first line `// kmslint-bundle <sha256 of the rest>` that keys
-// the code cache. `import()` of an external package calls `__kmslintImport` (bin/run-bundle.js's own
+// __kmslintImport, __kmslintLoaded) { ... })`, after a first line `// kmslint-bundle <sha256 of the rest>`: the
+// stamp of the running code for `--cache` (src/engine/code-stamp.ts), and the mark that gives it a V8 code cache. `import()` of an external package calls `__kmslintImport` (bin/run-bundle.js's own
 // `import()`: on Node 20 a vm script's `import()` needs a flag or prints an experimental warning).
 // `import.meta.url` reads the bundle's own URL, so paths read at run time resolve
 // from dist/cli exactly as from dist/src/<dir>: the rule pages (src/engine/rule-pages.ts tries
@@ -41,7 +41,7 @@ export const EXTERNAL_PACKAGES = [
   'typescript',
 ];
 
-/** The bundle's first line (with a sha256 of the body): bin/run-bundle.js gives a code cache only to a bundle that has it. */
+/** The bundle's first line, before the sha256 of the body (read by src/engine/code-stamp.ts and bin/run-bundle.js). */
 export const BUNDLE_HEADER = '// kmslint-bundle ';
 
 const SHARED_OPTIONS = {

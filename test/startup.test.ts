@@ -242,14 +242,21 @@ describe('the code cache of the bundle', () => {
     expect(statSync(file).ino).toBe(written);
   });
 
-  it('a changed bundle reads a cache of its own, and the old one is removed', () => {
-    const home = mkdtempSync(join(tmp, 'xdg-'));
-    const pkg = join(tmp, 'pkg-changed');
+  /** A copy of the checkout under `tmp/name` whose bundle may be edited; rules, package.json and node_modules are links. */
+  const copyPackage = (name: string) => {
+    const pkg = join(tmp, name);
     mkdirSync(pkg);
-    for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(pkg, name));
+    const linked = ['rules', 'package.json', 'node_modules'];
+    for (const n of linked) symlinkSync(join(ROOT, n), join(pkg, n));
     const from = join(bundle, '../..');
     // The links of the package root stay links (bin/package.json is copied: it makes bin CommonJS).
-    cpSync(from, pkg, { recursive: true, filter: (path) => !['rules', 'package.json', 'node_modules'].some((name) => path === join(from, name)) });
+    cpSync(from, pkg, { recursive: true, filter: (path) => !linked.some((n) => path === join(from, n)) });
+    return pkg;
+  };
+
+  it('a changed bundle reads a cache of its own, and the old one is removed', () => {
+    const home = mkdtempSync(join(tmp, 'xdg-'));
+    const pkg = copyPackage('pkg-changed');
     const changed = (extra: string[] = []) => spawnSync(process.execPath, [join(pkg, 'bin/kmslint.js'), ...args, ...extra], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } });
     expect(changed().stdout).toBe(expected);
     const [before] = cacheFiles(home);
@@ -262,11 +269,7 @@ describe('the code cache of the bundle', () => {
 
   it('an edit of the bundle that keeps its length, date and header runs the edited code, from a cache of its own', () => {
     const home = mkdtempSync(join(tmp, 'xdg-'));
-    const pkg = join(tmp, 'pkg-same-size');
-    mkdirSync(pkg);
-    for (const name of ['rules', 'package.json', 'node_modules']) symlinkSync(join(ROOT, name), join(pkg, name));
-    const from = join(bundle, '../..');
-    cpSync(from, pkg, { recursive: true, filter: (path) => !['rules', 'package.json', 'node_modules'].some((name) => path === join(from, name)) });
+    const pkg = copyPackage('pkg-same-size');
     const help = () => spawnSync(process.execPath, [join(pkg, 'bin/kmslint.js'), '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: home, KMSLINT_NO_CODE_CACHE: '' } }).stdout;
     const file = join(pkg, 'dist/cli/kmslint.cjs');
     // A whole second, so the date set after the edit is exactly the one before (and newer than dist/src).

@@ -232,9 +232,12 @@ function* depthChecked(file: string, position: Position, tokens: Generator<CST.T
   // Two parallel stacks rather than a [token, depth] pair per token: this walk visits every token.
   const pending: CST.Token[] = [];
   const depths: number[] = [];
+  const push = (t: CST.Token, depth: number) => {
+    pending.push(t);
+    depths.push(depth);
+  };
   for (const token of tokens) {
-    pending.push(token);
-    depths.push(0);
+    push(token, 0);
     while (pending.length > 0) {
       const t = pending.pop()!;
       const depth = depths.pop()!;
@@ -242,20 +245,11 @@ function* depthChecked(file: string, position: Position, tokens: Generator<CST.T
         const pos = position(t.offset);
         throw new DocumentParseError(file, `YAML nested deeper than ${MAX_YAML_DEPTH} levels; kmslint reads templates nested up to ${MAX_YAML_DEPTH} levels`, pos.line, pos.column);
       }
-      if (t.type === 'document' && t.value) {
-        pending.push(t.value);
-        depths.push(depth);
-      }
+      if (t.type === 'document' && t.value) push(t.value, depth);
       if ('items' in t) {
         for (const item of t.items) {
-          if ('key' in item && item.key) {
-            pending.push(item.key);
-            depths.push(depth + 1);
-          }
-          if (item.value) {
-            pending.push(item.value);
-            depths.push(depth + 1);
-          }
+          if ('key' in item && item.key) push(item.key, depth + 1);
+          if (item.value) push(item.value, depth + 1);
         }
       }
     }

@@ -212,9 +212,6 @@ function inside(run: Run, dir: Place, rel: string, what: string, quiet = false):
   return { real, display };
 }
 
-/** A plain file name: no separator, not `.` or `..` (CDK names its templates so). */
-const PLAIN_NAME = /^(?!\.\.?$)[^/\\]+$/;
-
 /**
  * The real path of `rel` inside the directory whose real path is `realDir`. A name spelt exactly as
  * the directory's listing has it, and not a link, is `realDir/rel`: one lstat, where realpath(3)
@@ -224,8 +221,9 @@ const PLAIN_NAME = /^(?!\.\.?$)[^/\\]+$/;
  * Throws when it is missing.
  */
 function realPathIn(run: Run, realDir: string, rel: string): string {
-  if (PLAIN_NAME.test(rel) && listing(run, realDir).has(rel) && !lstatSync(resolve(realDir, rel)).isSymbolicLink()) return resolve(realDir, rel);
-  return realpathSync.native(resolve(realDir, rel));
+  const path = resolve(realDir, rel);
+  // A listing holds no `.`, `..` or name with a separator, so only plain names of this directory pass.
+  return listing(run, realDir).has(rel) && !lstatSync(path).isSymbolicLink() ? path : realpathSync.native(path);
 }
 
 function listing(run: Run, realDir: string): Set<string> {
