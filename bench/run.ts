@@ -136,13 +136,20 @@ const saved: SavedBaseline | undefined = existsSync(savedBaselinePath) ? (JSON.p
 
 const cfnFiles = globSync('cloudformation/**/*.{yaml,yml,json,template}', { cwd: CORPUS }).sort();
 
+/**
+ * The parse-only floor over `paths` (bench/parse-only.ts of the measured build, types stripped by
+ * esbuild so no TypeScript loader is in its time).
+ */
+function floorCommand(label: string, paths: string[]): Command {
+  const script = join(scratch, 'parse-only.mjs');
+  if (!existsSync(script)) writeFileSync(script, transformSync(readFileSync('bench/parse-only.ts', 'utf8'), { loader: 'ts', format: 'esm' }).code);
+  return { label, cmd: process.execPath, args: [script, '--dist', join(dirname(BIN), '..', 'dist'), ...paths] };
+}
+
 function corpusSet(): SetResult {
   const paths = [join(CORPUS, 'cloudformation'), join(CORPUS, 'cdk')];
-  const parseOnly = join(scratch, 'parse-only.mjs');
-  writeFileSync(parseOnly, transformSync(readFileSync('bench/parse-only.ts', 'utf8'), { loader: 'ts', format: 'esm' }).code);
-  const dist = join(dirname(BIN), '..', 'dist');
   const floorOut = join(scratch, 'floor.json');
-  runOnce({ label: 'floor count', cmd: process.execPath, args: [parseOnly, '--dist', dist, ...paths] }, floorOut);
+  runOnce(floorCommand('floor count', paths), floorOut);
   const floorCount = JSON.parse(readFileSync(floorOut, 'utf8')) as { files: number; inputs: number; bytes: number };
   const inputs = inputsOf(BIN, paths);
   const commands = [
@@ -150,7 +157,7 @@ function corpusSet(): SetResult {
     // The default beside two threads forced: what a worker pool gives on this machine (auto uses
     // none below three cores).
     kmslint(BIN, 'kmslint lint, --concurrency 2', ['--no-config', '--format', 'json', '--concurrency', '2', ...paths]),
-    { label: 'parse-only floor', cmd: process.execPath, args: [parseOnly, '--dist', dist, ...paths] },
+    floorCommand('parse-only floor', paths),
   ];
   const [k, ...rest] = interleaved(commands, RUNS);
   const floor = rest[rest.length - 1];
@@ -179,19 +186,36 @@ function corpusSample(n: number): string[] {
 function cfn300Set(): SetResult {
   const sample = corpusSample(SAMPLE);
   const inputs = sample.length;
-  const commands: Command[] = [...kmslintPair(`kmslint on ${inputs} templates`, ['--no-config', '--format', 'json', ...sample])];
+  const empty = join(scratch, 'no-templates');
+  mkdirSync(empty, { recursive: true });
+  // What parsing alone costs one thread: the floor over the sample less the floor over no file (its
+  // own start and module loading), with bare Node's start added back: no run that parses the sample
+  // with these parsers on one thread can end sooner.
+  const commands: Command[] = [
+    ...kmslintPair(`kmslint on ${inputs} templates`, ['--no-config', '--format', 'json', ...sample]),
+    kmslint(BIN, `kmslint on ${inputs} templates, --concurrency 2`, ['--no-config', '--format', 'json', '--concurrency', '2', ...sample]),
+    floorCommand(`parse-only floor on ${inputs} templates`, sample),
+    floorCommand('parse-only floor on no file', [empty]),
+    { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] },
+  ];
   if (cfnLintVersion) commands.push({ label: `cfn-lint on ${inputs} templates`, cmd: 'cfn-lint', args: ['--', ...sample], runs: PEER_RUNS });
   // cfn-lint exits with a bit mask of what it found (2 error, 4 warning, 8 informational).
   const ms = interleaved(commands, RUNS, (s) => s !== null && s < 16);
   const k = ms[0];
   const base = BASE_BIN ? ms[1] : undefined;
+  const [pooled, floor, floorStart, node] = ms.slice(BASE_BIN ? 2 : 1);
   const cfn = cfnLintVersion ? ms[ms.length - 1] : undefined;
+  const parseAlone = floor.wallMs - floorStart.wallMs;
   return {
     title: `${inputs} corpus CloudFormation templates`,
     measurements: ms.map((m) => withInputs(m, inputs)),
     figures: [
       atLeast('cfn-lint wall ÷ kmslint wall', ratio(cfn?.wallMs, k.wallMs), 60, cfn ? undefined : 'cfn-lint not installed'),
       info('cfn-lint CPU ÷ kmslint CPU', ratio(cfn?.cpuMs, k.cpuMs)),
+      info('cfn-lint wall ÷ kmslint wall, two threads (--concurrency 2)', ratio(cfn?.wallMs, pooled.wallMs)),
+      info('parsing alone, one thread (floor − floor on no file)', parseAlone, 'ms'),
+      info('cfn-lint wall ÷ (parsing alone + node -e 0): the most a one-thread run can reach', ratio(cfn?.wallMs, parseAlone + node.wallMs), '×', cfn ? undefined : 'cfn-lint not installed'),
+      info('kmslint wall ÷ (parsing alone + node -e 0)', ratio(k.wallMs, parseAlone + node.wallMs)),
       ...baselineFigures(k, base),
     ],
     notes: [cfnLintVersion ? `${cfnLintVersion}, ${PEER_RUNS} run(s) (KMSLINT_BENCH_PEER_RUNS)` : 'cfn-lint: not installed (pip install cfn-lint)'],
