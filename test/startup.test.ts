@@ -6,6 +6,8 @@
 // - The lint of one template evaluates none of the bundle's lazy parts (other reporters, the
 //   editor server, the diff and keys commands, ajv): the bundle's own module trace
 //   (KMSLINT_TRACE_MODULES); nor does it load tree-sitter from node_modules.
+// - Nor, with no finding, the Node built-ins only hashing and the thread pool need (node:crypto,
+//   node:worker_threads): Node's own list of loaded built-ins.
 // - The pre-check that spares cosmiconfig never says "no config" where cosmiconfig finds one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -173,6 +175,21 @@ describe('the lazy parts of the bundle', () => {
     // The trace lists what the lint needs, so an empty list below means something.
     expect(modules.filter((m) => /\/(reporters\/stylish|inputs\/yaml-document)\.[jt]s$/.test(m) || m.includes('node_modules/yaml/dist/parse/parser.js'))).toHaveLength(3);
     expect(lazy(modules)).toEqual([]);
+  });
+
+  it('a one-template run with no finding loads neither node:crypto nor node:worker_threads; a finding loads crypto for its fingerprint', () => {
+    // Node's own list of the built-ins it loaded, written as the process exits (the bundle's runner
+    // loads node:vm, so the list is the real one).
+    const listBuiltins = join(tmp, 'list-builtins.cjs');
+    writeFileSync(listBuiltins, "process.on('exit', () => require('node:fs').writeFileSync(process.env.BUILTINS_LOG, process.moduleLoadList.join('\\n')));\n");
+    const builtins = (fixture: string) => {
+      const log = join(tmp, `builtins-${runs++}.txt`);
+      const r = spawnSync(process.execPath, ['--require', listBuiltins, bundle, '--no-config', '--format', 'json', fixture], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BUILTINS_LOG: log, XDG_CACHE_HOME: cacheHome } });
+      const names = readFileSync(log, 'utf8').split('\n').filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+      return { findings: JSON.parse(r.stdout).findings.map((f: { ruleId: string }) => f.ruleId), loaded: ['crypto', 'worker_threads'].map((m) => [m, names.includes(m)]), vm: names.includes('vm') };
+    };
+    expect(builtins('fixtures/cloudformation/aws-managed-key-modification/pass-customer-alias.yaml')).toEqual({ findings: [], loaded: [['crypto', false], ['worker_threads', false]], vm: true });
+    expect(builtins(YAML_FIXTURE)).toEqual({ findings: ['aws-managed-key-modification'], loaded: [['crypto', true], ['worker_threads', false]], vm: true });
   });
 
   it('a format loads its own reporter and no other', () => {

@@ -18,10 +18,9 @@
 // The file starts with a magic line; a file without it is not ours and is neither read nor
 // overwritten. A file with it that does not parse, or of another format version, is ignored with a
 // warning and replaced. It is written to a temp file and renamed, so a killed run leaves the old one.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../util/node-on-first-use.js';
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Finding, InputReport } from '../model/findings.js';
 import type { KeyRow } from '../analysis/key-rows.js';
 
@@ -142,7 +141,7 @@ export class LintCache {
       linkedSet: this.mixed ? '' : linkedSetOf([...entries].flatMap(([path, e]) => (e.linked ? [{ path, digest: e.digest }] : []))),
       entries: Object.fromEntries(entries),
     };
-    const temp = join(dirname(this.location), `.${basename(this.location)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = join(dirname(this.location), `.${basename(this.location)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
     try {
       writeFileSync(temp, `${MAGIC}\n${JSON.stringify(data)}`, { flag: 'wx' });
       renameSync(temp, this.location);
@@ -184,7 +183,7 @@ export function cacheFileFor(location: string | undefined, cwd: string): string 
 }
 
 export function digestOf(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return nodeCrypto().createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** Terraform HCL files: their findings depend on files their own bytes do not cover. */
@@ -212,7 +211,7 @@ export function inputDigest(absolute: string): string | undefined {
 }
 
 function treeDigest(dir: string): string {
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   const visit = (at: string, rel: string) => {
     const entries: Dirent[] = readdirSync(at, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {

@@ -7,7 +7,7 @@
 // Why settled findings may be merged: an input that is not linked (`isLinked`) has findings that
 // depend only on itself (cache.ts), and findings of different inputs are in different files, so the
 // order of a merged list sorted with `compareFindings` (stable) is the order of a joint run.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../util/node-on-first-use.js';
 import type { Finding, LintResult } from '../model/findings.js';
 import type { LoadedInput } from '../inputs/load.js';
 import type { Rule } from '../rule-kit/types.js';
@@ -161,7 +161,8 @@ export function runKeyOf(parts: { options: LintOptions; rules: readonly Rule[]; 
   const rules = [...parts.rules, ...(parts.options.rules ?? [])].map((r) => [r.meta.id, r.meta.defaultSeverity, r.meta.group, r.meta.description]);
   // `ignoreUnknown` decides whether a file that is not a template is stored as an error or as nothing.
   const settings = { version, code: codeStamp(), config, ruleOverrides: ruleOverrides ?? null, accounts: accounts ?? [], baseline: baseline ? [...baseline].sort() : null, rules, cwd: parts.cwd, withKeys: parts.withKeys, ignoreUnknown: parts.ignoreUnknown === true };
-  return createHash('sha256')
+  return nodeCrypto()
+    .createHash('sha256')
     .update(JSON.stringify(settings))
     .digest('hex');
 }

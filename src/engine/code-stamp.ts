@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../util/node-on-first-use.js';
 
 let stamp: string | undefined;
 
@@ -47,7 +47,7 @@ function bundleHeader(file: string): string | undefined {
 }
 
 function statStamp(paths: readonly string[]): string {
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   const visit = (path: string) => {
     try {
       const st = statSync(path);

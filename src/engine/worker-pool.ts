@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { nodeWorkerThreads } from '../util/node-on-first-use.js';
 import type { InputAdapter } from '../inputs/adapters.js';
 import { settleOne, type Outcome, type PoolFile, type WorkerFiles, type WorkerReply, type WorkerStart } from './pool-protocol.js';
 import type { SoloPlan } from './cached-lint.js';
@@ -48,7 +49,7 @@ export function startPool(options: PoolOptions): LintPool {
   const start: WorkerStart = { plan: { options: plan.options, ruleIds: plan.rules.map((r) => r.meta.id), withKeys: plan.withKeys }, ignoreUnknown, crashOn: options.crashOn };
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < options.threads; i++) workers.push(new Worker(entry.script, { eval: entry.eval, workerData: start, stdout: false, stderr: false }));
+    for (let i = 0; i < options.threads; i++) workers.push(new (nodeWorkerThreads().Worker)(entry.script, { eval: entry.eval, workerData: start, stdout: false, stderr: false }));
   } catch (err) {
     void Promise.all(workers.map((w) => w.terminate()));
     throw err;

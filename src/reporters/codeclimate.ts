@@ -4,7 +4,7 @@
 // report, so a repeated fingerprint (same finding in two condition branches, say) is salted with
 // its occurrence number. Inputs that could not be parsed are `parse-error` issues (critical).
 // jsonText escapes control characters and keeps CI runner commands out (data unchanged).
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../util/node-on-first-use.js';
 import type { LintResult, Severity } from '../model/findings.js';
 import type { LintFormatOptions } from './common.js';
 import { displayPath, jsonText, messageWithContext, pos, unreportedInputErrors, visibleFindings } from './common.js';
@@ -63,5 +63,5 @@ export function toCodeClimate(result: LintResult, options: LintFormatOptions = {
 }
 
 function md5(s: string): string {
-  return createHash('md5').update(s).digest('hex');
+  return nodeCrypto().createHash('md5').update(s).digest('hex');
 }
