@@ -103,6 +103,9 @@ function baselineFigures(current: Measurement | undefined, base: Measurement | u
   return [info('wall ÷ baseline-bin wall (same run)', ratio(current.wallMs, base.wallMs)), info('CPU ÷ baseline-bin CPU (same run)', ratio(current.cpuMs, base.cpuMs))];
 }
 
+/** Bare Node's start and exit: the floor of any run of a Node program. */
+const BARE_NODE: Command = { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] };
+
 /** Each command's measurement, found by the command rather than by its place (which --baseline-bin shifts). */
 function measurementOf(commands: Command[], ms: Measurement[]): { (c: Command): Measurement; (c: Command | undefined): Measurement | undefined } {
   function of(c: Command): Measurement;
@@ -163,12 +166,13 @@ function corpusSet(): SetResult {
   runOnce(floorCommand('floor count', paths), floorOut);
   const floorCount = JSON.parse(readFileSync(floorOut, 'utf8')) as { files: number; inputs: number; bytes: number };
   const inputs = inputsOf(BIN, paths);
-  const [lint, baseLint] = kmslintPair('kmslint lint (json report)', ['--no-config', '--format', 'json', ...paths]);
+  const pair = kmslintPair('kmslint lint (json report)', ['--no-config', '--format', 'json', ...paths]);
+  const [lint, baseLint] = pair;
   // The default beside two threads forced: what a worker pool gives on this machine (auto uses
   // none below three cores).
   const twoThreads = kmslint(BIN, 'kmslint lint, --concurrency 2', ['--no-config', '--format', 'json', '--concurrency', '2', ...paths]);
   const floorRun = floorCommand('parse-only floor', paths);
-  const commands = [lint, ...(baseLint ? [baseLint] : []), twoThreads, floorRun];
+  const commands = [...pair, twoThreads, floorRun];
   const of = measurementOf(commands, interleaved(commands, RUNS));
   const [k, base, pooled, floor] = [of(lint), of(baseLint), of(twoThreads), of(floorRun)];
   const figures: Figure[] = [atMost('kmslint CPU ÷ parse-only CPU', ratio(k.cpuMs, floor.cpuMs), 1.3)];
@@ -201,17 +205,17 @@ function cfn300Set(): SetResult {
   // parses the sample with these parsers on one thread can end. About: the floor compiles the parser
   // from source as it goes, where kmslint loads it from its code cache (at most the ~25 ms that
   // compiling costs a one-file run), so a small sample can beat it.
-  const [lint, baseLint] = kmslintPair(`kmslint on ${inputs} templates`, ['--no-config', '--format', 'json', ...sample]);
+  const pair = kmslintPair(`kmslint on ${inputs} templates`, ['--no-config', '--format', 'json', ...sample]);
+  const [lint, baseLint] = pair;
   const twoThreads = kmslint(BIN, `kmslint on ${inputs} templates, --concurrency 2`, ['--no-config', '--format', 'json', '--concurrency', '2', ...sample]);
   const floorRun = floorCommand(`parse-only floor on ${inputs} templates`, sample);
   const floorStartRun = floorCommand('parse-only floor on no file', [empty]);
-  const bareNode: Command = { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] };
   const cfnLint: Command | undefined = cfnLintVersion ? { label: `cfn-lint on ${inputs} templates`, cmd: 'cfn-lint', args: ['--', ...sample], runs: PEER_RUNS } : undefined;
-  const commands = [lint, ...(baseLint ? [baseLint] : []), twoThreads, floorRun, floorStartRun, bareNode, ...(cfnLint ? [cfnLint] : [])];
+  const commands = [...pair, twoThreads, floorRun, floorStartRun, BARE_NODE, ...(cfnLint ? [cfnLint] : [])];
   // cfn-lint exits with a bit mask of what it found (2 error, 4 warning, 8 informational).
   const ms = interleaved(commands, RUNS, (s) => s !== null && s < 16);
   const of = measurementOf(commands, ms);
-  const [k, base, pooled, floor, floorStart, node, cfn] = [of(lint), of(baseLint), of(twoThreads), of(floorRun), of(floorStartRun), of(bareNode), of(cfnLint)];
+  const [k, base, pooled, floor, floorStart, node, cfn] = [of(lint), of(baseLint), of(twoThreads), of(floorRun), of(floorStartRun), of(BARE_NODE), of(cfnLint)];
   const parseAlone = floor.wallMs - floorStart.wallMs;
   return {
     title: `${inputs} corpus CloudFormation templates`,
@@ -240,15 +244,15 @@ function singleSet(): SetResult {
   const rounds = Math.max(RUNS, QUICK ? 3 : 7);
   // The pre-commit hook's command line (.pre-commit-hooks.yaml), config discovery included.
   const args = ['--ignore-unknown', '--allow-empty', file];
-  const commands: Command[] = [...kmslintPair('kmslint, one template', args), { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] }];
-  if (cfnLintVersion) commands.push({ label: 'cfn-lint, one template', cmd: 'cfn-lint', args: ['--', file], runs: Math.min(rounds, 3) });
+  const pair = kmslintPair('kmslint, one template', args);
+  const [lint, baseLint] = pair;
+  const cfnLint: Command | undefined = cfnLintVersion ? { label: 'cfn-lint, one template', cmd: 'cfn-lint', args: ['--', file], runs: Math.min(rounds, 3) } : undefined;
+  const commands = [...pair, BARE_NODE, ...(cfnLint ? [cfnLint] : [])];
   // One untimed round first: the first start of a process reads its files from disk.
   for (const c of commands) runOnce(c);
   const ms = interleaved(commands, rounds, (s) => s !== null && s < 16);
-  const k = ms[0];
-  const base = BASE_BIN ? ms[1] : undefined;
-  const node = ms.find((m) => m.label === 'node -e 0')!;
-  const cfn = cfnLintVersion ? ms[ms.length - 1] : undefined;
+  const of = measurementOf(commands, ms);
+  const [k, base, node, cfn] = [of(lint), of(baseLint), of(BARE_NODE), of(cfnLint)];
   return {
     title: `one small template, process start to exit (${file.slice(CORPUS.length + 1)}, ${statSync(file).size} B)`,
     measurements: ms,

@@ -49,7 +49,8 @@ export function startPool(options: PoolOptions): LintPool {
   const start: WorkerStart = { plan: { options: plan.options, ruleIds: plan.rules.map((r) => r.meta.id), withKeys: plan.withKeys }, ignoreUnknown, crashOn: options.crashOn };
   const workers: Worker[] = [];
   try {
-    for (let i = 0; i < options.threads; i++) workers.push(new (nodeWorkerThreads().Worker)(entry.script, { eval: entry.eval, workerData: start, stdout: false, stderr: false }));
+    const { Worker } = nodeWorkerThreads();
+    for (let i = 0; i < options.threads; i++) workers.push(new Worker(entry.script, { eval: entry.eval, workerData: start, stdout: false, stderr: false }));
   } catch (err) {
     void Promise.all(workers.map((w) => w.terminate()));
     throw err;
