@@ -2,8 +2,8 @@
 // killed run leaves the old file whole; the rename replaces a symlink rather than writing through
 // it, and no input is ever overwritten.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { nodeCrypto } from '../util/node-on-first-use.js';
+import { dirname, resolve } from 'node:path';
+import { tempBeside } from '../util/temp-beside.js';
 import { UsageError } from './options.js';
 import { realOrSelf } from '../util/real-path.js';
 
@@ -11,7 +11,7 @@ export function writeFileAtomic(flag: string, file: string, text: string, cwd: s
   const target = resolve(cwd, file);
   const real = realOrSelf(target);
   if (inputs.some((i) => i === target || realOrSelf(i) === real)) throw new UsageError(`${flag} ${file}: refusing to overwrite an input of this run`);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(target);
   try {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(temp, text, { flag: 'wx' });

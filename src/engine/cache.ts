@@ -19,6 +19,8 @@
 // overwritten. A file with it that does not parse, or of another format version, is ignored with a
 // warning and replaced. It is written to a temp file and renamed, so a killed run leaves the old one.
 import { nodeCrypto } from '../util/node-on-first-use.js';
+import { shortDigest } from '../util/short-digest.js';
+import { tempBeside } from '../util/temp-beside.js';
 import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import type { Finding, InputReport } from '../model/findings.js';
@@ -141,7 +143,7 @@ export class LintCache {
       linkedSet: this.mixed ? '' : linkedSetOf([...entries].flatMap(([path, e]) => (e.linked ? [{ path, digest: e.digest }] : []))),
       entries: Object.fromEntries(entries),
     };
-    const temp = join(dirname(this.location), `.${basename(this.location)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`);
+    const temp = tempBeside(this.location);
     try {
       writeFileSync(temp, `${MAGIC}\n${JSON.stringify(data)}`, { flag: 'wx' });
       renameSync(temp, this.location);
@@ -154,7 +156,7 @@ export class LintCache {
 }
 
 function linkedSetOf(inputs: readonly { path: string; digest: string }[]): string {
-  return digestOf(JSON.stringify(inputs.map((i) => [i.path, i.digest]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))));
+  return shortDigest(JSON.stringify(inputs.map((i) => [i.path, i.digest]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))));
 }
 
 /** The cache must not be an input, nor a file a walk of an input directory would read as one. */
@@ -182,10 +184,6 @@ export function cacheFileFor(location: string | undefined, cwd: string): string 
   return target;
 }
 
-export function digestOf(text: string | Buffer): string {
-  return nodeCrypto().createHash('sha256').update(text).digest('hex').slice(0, 32);
-}
-
 /** Terraform HCL files: their findings depend on files their own bytes do not cover. */
 const HCL_INPUT = /\.(tf|tfvars)$/i;
 
@@ -201,7 +199,7 @@ export function inputDigest(absolute: string): string | undefined {
     if (st.isFile()) {
       // A named manifest.json stands for its assembly directory.
       if (basename(absolute) === 'manifest.json') return treeDigest(dirname(absolute));
-      return digestOf(readFileSync(absolute));
+      return shortDigest(readFileSync(absolute));
     }
     if (st.isDirectory()) return treeDigest(absolute);
   } catch {

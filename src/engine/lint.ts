@@ -9,7 +9,7 @@ import { keyJson } from '../analysis/key-rows.js';
 import type { ResolvedConfig, Requirement } from '../config/types.js';
 import { allRules, docsUrlFor } from '../../rules/index.js';
 import { rulePage } from './rule-pages.js';
-import { nodeCrypto } from '../util/node-on-first-use.js';
+import { shortDigest } from '../util/short-digest.js';
 import type { MessageData, Report, Rule, RuleContext } from '../rule-kit/types.js';
 import { matchesRequirement } from './requirements.js';
 import { suppressionFor } from '../analysis/suppressions.js';
@@ -336,5 +336,5 @@ export function findingFingerprint(p: FingerprintParts): string {
 
 /** A stable hash of parts (in order). */
 export function fingerprint(parts: string[]): string {
-  return nodeCrypto().createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  return shortDigest(JSON.stringify(parts));
 }
