@@ -145,6 +145,20 @@ describe('JSON positions from the member index are the ranges of the parse tree'
     expectSameRanges(text, [['resource', 0, 'aws_sqs_queue', 0, 'q', 0, 'kms_master_key_id'], ['resource', 'aws_sqs_queue', 'q', 0, 0], ['resource', 0, 'absent', 0]]);
   });
 
+  it('objects on both sides of the short key list (1–30 keys), keys repeated in other spellings before and after it', () => {
+    const next = random(30);
+    const spell = (k: string) => (next() < 0.5 ? JSON.stringify(k) : JSON.stringify(k).replace(/[a-z]/, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    let paths = 0;
+    for (let size = 1; size <= 30; size++) {
+      const keys = Array.from({ length: size }, (_, i) => `${KEYS[i % KEYS.length]}k${i}`);
+      // Every third key is written again later, with another spelling and value: the last one is read.
+      const members = keys.map((k, i) => `${spell(k)}: {"v": ${i}}`);
+      for (let i = 0; i < size; i += 3) members.splice(Math.floor(next() * (members.length + 1)), 0, `${spell(keys[i])}: {"again": [${i}]}`);
+      paths += expectSameRanges(`{"Resources": {${members.join(', ')}}}`);
+    }
+    expect(paths).toBeGreaterThan(900);
+  });
+
   it('a repeated key resolves to its last occurrence, as JSON.parse reads it', () => {
     const text = '{\n  "Key": {"A": 1},\n  "Key": {"A": 2}\n}';
     expect(parseJsonDocument('t.json', text).locate(['Key', 'A'], true)).toEqual({ line: 3, column: 11, endLine: 3, endColumn: 17 });

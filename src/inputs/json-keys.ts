@@ -61,7 +61,7 @@ export function sameKey(text: string, a: number, aEnd: number, b: number, bEnd: 
 }
 
 /** Whether the key literal at text[start, end) reads as `key`. */
-function literalIs(text: string, start: number, end: number, key: string): boolean {
+export function keyReads(text: string, start: number, end: number, key: string): boolean {
   // Same characters and no escape in the literal: equal without decoding (the common case).
   if (end - start - 2 === key.length && text.startsWith(key, start + 1) && !key.includes('\\')) return true;
   return decodeKey(text, start, end) === key;
@@ -105,7 +105,7 @@ export class KeyTable {
     for (let s = hash & mask, probes = 0; ; s = (s + 1) & mask) {
       const e = this.slots[s] - 1;
       if (e < 0) return -1;
-      if (this.hashes[e] === hash && literalIs(this.text, this.starts[e], this.ends[e], key)) return e;
+      if (this.hashes[e] === hash && keyReads(this.text, this.starts[e], this.ends[e], key)) return e;
       if (++probes > PROBE_LIMIT) return this.flood().findKey(key);
     }
   }

@@ -2,7 +2,7 @@
 // and only its structure needs finding): no recursion, so any depth, and no tokens or trees, so a
 // walk over tens of megabytes allocates little. Offsets are UTF-16 code units, as in the text.
 
-import { KeyTable, decodeKey, grown, keyHash, sameKey } from './json-keys.js';
+import { KeyTable, decodeKey, grown, keyHash, keyReads, sameKey } from './json-keys.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -196,15 +196,21 @@ export interface JsonMember {
   keyStart: number;
 }
 
+/** Offsets kept per member: key start and end (-1 in an array), value start and end. */
+const SPAN = 4;
+
 /**
- * The members of one container, in flat arrays: by index for an array; for an object, by the entry
- * number `keys` gives each distinct key (a repeated key keeps its last member, as JSON.parse does).
+ * The members of one container, SPAN offsets each in one flat array: by index for an array; for an
+ * object, one per distinct key (a repeated key keeps its last member, as JSON.parse does). An
+ * object's keys are compared one by one while it has few (most have), then through a KeyTable: a
+ * large plan indexes thousands of small containers, and a table of typed arrays each cost more
+ * memory than their members.
  */
 export interface JsonMembers {
+  text: string;
+  object: boolean;
   count: number;
-  keyStarts: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  spans: Int32Array;
   keys: KeyTable | undefined;
 }
 
@@ -212,7 +218,7 @@ export interface JsonMembers {
 export function membersOf(text: string, open: number, ends: ReadonlyMap<number, number>): JsonMembers {
   const object = text.charCodeAt(open) === OPEN_BRACE;
   const close = object ? CLOSE_BRACE : CLOSE_BRACKET;
-  const m: JsonMembers = { count: 0, keyStarts: new Int32Array(8), starts: new Int32Array(8), ends: new Int32Array(8), keys: object ? new KeyTable(text) : undefined };
+  const m: JsonMembers = { text, object, count: 0, spans: new Int32Array(SPAN * 8), keys: undefined };
   let i = skipWhitespace(text, open + 1);
   while (i < text.length && text.charCodeAt(i) !== close) {
     let keyStart = -1;
@@ -224,27 +230,54 @@ export function membersOf(text: string, open: number, ends: ReadonlyMap<number, 
       if (text.charCodeAt(i) === COLON) i = skipWhitespace(text, i + 1);
     }
     const end = valueEnd(text, i, ends);
-    let at = m.count;
-    if (m.keys) {
-      const hash = keyHash(text, keyStart, keyEnd);
-      const found = m.keys.find(hash, keyStart, keyEnd);
-      at = found >= 0 ? found : m.keys.add(hash, keyStart, keyEnd);
-    }
-    if (at === m.count) {
-      if (m.count === m.starts.length) [m.keyStarts, m.starts, m.ends] = [grown(m.keyStarts), grown(m.starts), grown(m.ends)];
-      m.count++;
-    }
-    m.keyStarts[at] = keyStart;
-    m.starts[at] = i;
-    m.ends[at] = end;
+    const repeated = object ? memberWithKey(m, keyStart, keyEnd) : -1;
+    const at = repeated >= 0 ? repeated : m.count++;
+    if (SPAN * m.count > m.spans.length) m.spans = grown(m.spans);
+    const o = SPAN * at;
+    m.spans[o] = keyStart;
+    m.spans[o + 1] = keyEnd;
+    m.spans[o + 2] = i;
+    m.spans[o + 3] = end;
+    if (object && repeated < 0) indexKey(m, at);
     i = skipWhitespace(text, end);
     if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
   }
   return m;
 }
 
+/** The member of object `m` whose key reads as the literal text[start, end), or -1. */
+function memberWithKey(m: JsonMembers, start: number, end: number): number {
+  if (m.keys) return m.keys.find(keyHash(m.text, start, end), start, end);
+  for (let k = 0; k < m.count; k++) if (sameKey(m.text, m.spans[SPAN * k], m.spans[SPAN * k + 1], start, end)) return k;
+  return -1;
+}
+
+/** Records the key of new member `at` (the last): in the table, or by building one once the object has many. */
+function indexKey(m: JsonMembers, at: number): void {
+  const add = (table: KeyTable, k: number) => {
+    const [start, end] = [m.spans[SPAN * k], m.spans[SPAN * k + 1]];
+    table.add(keyHash(m.text, start, end), start, end);
+  };
+  if (m.keys) add(m.keys, at);
+  else if (m.count > LISTED_KEYS) {
+    // Entries are numbered in the order added, so entry k is member k.
+    const table = new KeyTable(m.text);
+    for (let k = 0; k < m.count; k++) add(table, k);
+    m.keys = table;
+  }
+}
+
 /** Member `seg` of the container (a key of an object, an index of an array), or undefined. */
 export function memberAt(m: JsonMembers, seg: string | number): JsonMember | undefined {
-  const at = m.keys ? (typeof seg === 'string' ? m.keys.findKey(seg) : -1) : typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < m.count ? seg : -1;
-  return at < 0 ? undefined : { start: m.starts[at], end: m.ends[at], keyStart: m.keyStarts[at] };
+  let at = -1;
+  if (m.object) {
+    if (typeof seg === 'string') at = m.keys ? m.keys.findKey(seg) : listedMember(m, seg);
+  } else if (typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < m.count) at = seg;
+  return at < 0 ? undefined : { start: m.spans[SPAN * at + 2], end: m.spans[SPAN * at + 3], keyStart: m.spans[SPAN * at] };
+}
+
+/** The member of a small object (no table) whose key reads as `key`, or -1. */
+function listedMember(m: JsonMembers, key: string): number {
+  for (let k = 0; k < m.count; k++) if (keyReads(m.text, m.spans[SPAN * k], m.spans[SPAN * k + 1], key)) return k;
+  return -1;
 }
