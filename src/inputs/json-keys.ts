@@ -127,7 +127,7 @@ export class KeyTable {
     return e;
   }
 
-  /** Offset of the opening quote of the key of entry `e`, as first added. */
+  /** Offset of the opening quote of the key of entry `e`, as added (the shape scan adds first occurrences). */
   startOf(e: number): number {
     return this.starts[e];
   }

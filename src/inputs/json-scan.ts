@@ -2,7 +2,7 @@
 // and only its structure needs finding): no recursion, so any depth, and no tokens or trees, so a
 // walk over tens of megabytes allocates little. Offsets are UTF-16 code units, as in the text.
 
-import { KeyTable, decodeKey, grown, keyHash, keyReads, sameKey } from './json-keys.js';
+import { KeyTable, decodeKey, grown, keyHash, keyReads, sameKey, stringHash } from './json-keys.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -196,15 +196,15 @@ export interface JsonMember {
   keyStart: number;
 }
 
-/** Offsets kept per member: key start and end (-1 in an array), value start and end. */
-const SPAN = 4;
+/** Numbers kept per member: key start and end (-1 in an array), value start and end, key hash (0 in an array). */
+const SPAN = 5;
 
 /**
- * The members of one container, SPAN offsets each in one flat array: by index for an array; for an
+ * The members of one container, SPAN numbers each in one flat array: by index for an array; for an
  * object, one per distinct key (a repeated key keeps its last member, as JSON.parse does). An
- * object's keys are compared one by one while it has few (most have), then through a KeyTable: a
- * large plan indexes thousands of small containers, and a table of typed arrays each cost more
- * memory than their members.
+ * object's keys are compared one by one, hash first, while it has few (most have), then through a
+ * KeyTable: a large plan indexes thousands of small containers, and a table of typed arrays each
+ * cost more memory than their members.
  */
 export interface JsonMembers {
   text: string;
@@ -223,14 +223,16 @@ export function membersOf(text: string, open: number, ends: ReadonlyMap<number, 
   while (i < text.length && text.charCodeAt(i) !== close) {
     let keyStart = -1;
     let keyEnd = -1;
+    let hash = 0;
     if (object) {
       keyStart = i;
       keyEnd = stringEnd(text, i);
+      hash = keyHash(text, keyStart, keyEnd);
       i = skipWhitespace(text, keyEnd);
       if (text.charCodeAt(i) === COLON) i = skipWhitespace(text, i + 1);
     }
     const end = valueEnd(text, i, ends);
-    const repeated = object ? memberWithKey(m, keyStart, keyEnd) : -1;
+    const repeated = object ? memberWithKey(m, hash, keyStart, keyEnd) : -1;
     const at = repeated >= 0 ? repeated : m.count++;
     if (SPAN * m.count > m.spans.length) m.spans = grown(m.spans);
     const o = SPAN * at;
@@ -238,6 +240,7 @@ export function membersOf(text: string, open: number, ends: ReadonlyMap<number, 
     m.spans[o + 1] = keyEnd;
     m.spans[o + 2] = i;
     m.spans[o + 3] = end;
+    m.spans[o + 4] = hash;
     if (object && repeated < 0) indexKey(m, at);
     i = skipWhitespace(text, end);
     if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
@@ -245,24 +248,30 @@ export function membersOf(text: string, open: number, ends: ReadonlyMap<number, 
   return m;
 }
 
-/** The member of object `m` whose key reads as the literal text[start, end), or -1. */
-function memberWithKey(m: JsonMembers, start: number, end: number): number {
-  if (m.keys) return m.keys.find(keyHash(m.text, start, end), start, end);
-  for (let k = 0; k < m.count; k++) if (sameKey(m.text, m.spans[SPAN * k], m.spans[SPAN * k + 1], start, end)) return k;
+/**
+ * The member of object `m` whose key reads as the literal text[start, end) (`hash` = keyHash of it),
+ * or -1. Hashes are compared first: comparing two different keys may decode them, which costs their
+ * length, and a hostile object of a few long keys would otherwise pay it at every repeat.
+ */
+function memberWithKey(m: JsonMembers, hash: number, start: number, end: number): number {
+  if (m.keys) return m.keys.find(hash, start, end);
+  for (let k = 0; k < m.count; k++) {
+    const o = SPAN * k;
+    if (m.spans[o + 4] === hash && sameKey(m.text, m.spans[o], m.spans[o + 1], start, end)) return k;
+  }
   return -1;
 }
 
-/** Records the key of new member `at` (the last): in the table, or by building one once the object has many. */
+/** Records the key of new member `at` (the last): in the table, or in one built once the object has many. */
 function indexKey(m: JsonMembers, at: number): void {
-  const add = (table: KeyTable, k: number) => {
-    const [start, end] = [m.spans[SPAN * k], m.spans[SPAN * k + 1]];
-    table.add(keyHash(m.text, start, end), start, end);
-  };
-  if (m.keys) add(m.keys, at);
-  else if (m.count > LISTED_KEYS) {
-    // Entries are numbered in the order added, so entry k is member k.
+  if (m.keys) {
+    const o = SPAN * at;
+    m.keys.add(m.spans[o + 4], m.spans[o], m.spans[o + 1]);
+  } else if (m.count > LISTED_KEYS) {
+    // Entries are numbered in the order added, so entry k is member k. A repeated key's member holds
+    // its last spelling, which the table then compares with: the same key, decoded.
     const table = new KeyTable(m.text);
-    for (let k = 0; k < m.count; k++) add(table, k);
+    for (let o = 0; o < SPAN * m.count; o += SPAN) table.add(m.spans[o + 4], m.spans[o], m.spans[o + 1]);
     m.keys = table;
   }
 }
@@ -276,8 +285,12 @@ export function memberAt(m: JsonMembers, seg: string | number): JsonMember | und
   return at < 0 ? undefined : { start: m.spans[SPAN * at + 2], end: m.spans[SPAN * at + 3], keyStart: m.spans[SPAN * at] };
 }
 
-/** The member of a small object (no table) whose key reads as `key`, or -1. */
+/** The member of a small object (no table) whose key reads as `key`, or -1 (hashes first, as above). */
 function listedMember(m: JsonMembers, key: string): number {
-  for (let k = 0; k < m.count; k++) if (keyReads(m.text, m.spans[SPAN * k], m.spans[SPAN * k + 1], key)) return k;
+  const hash = stringHash(key);
+  for (let k = 0; k < m.count; k++) {
+    const o = SPAN * k;
+    if (m.spans[o + 4] === hash && keyReads(m.text, m.spans[o], m.spans[o + 1], key)) return k;
+  }
   return -1;
 }
