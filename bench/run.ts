@@ -81,6 +81,8 @@ process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? null : a / b);
+/** a − b, undefined when a is (CPU is n/a without GNU time). */
+const minus = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
 function atMost(name: string, value: number | null, limit: number, unit: Figure['unit'] = '×', note?: string): Figure {
   return { name, value, unit, target: `≤ ${limit}${unit === '×' ? '×' : ` ${unit}`}`, met: value === null ? null : value <= limit, ...(note ? { note } : {}) };
 }
@@ -194,8 +196,8 @@ function corpusSet(): SetResult {
   figures.push(
     info('V8 optimising compiler, kmslint', kCompile, 'ms'),
     info('V8 optimising compiler, parse-only floor', floorCompile, 'ms'),
-    info("compiler's share of kmslint's CPU over the floor's", ratio(kCompile - floorCompile, k.cpuMs !== undefined && floor.cpuMs !== undefined ? k.cpuMs - floor.cpuMs : undefined)),
-    info('kmslint CPU ÷ floor CPU, compiling out of both', k.cpuMs !== undefined && floor.cpuMs !== undefined ? ratio(k.cpuMs - kCompile, floor.cpuMs - floorCompile) : null),
+    info("compiler's share of kmslint's CPU over the floor's", ratio(kCompile - floorCompile, minus(k.cpuMs, floor.cpuMs))),
+    info('kmslint CPU ÷ floor CPU, compiling out of both', ratio(minus(k.cpuMs, kCompile), minus(floor.cpuMs, floorCompile))),
   );
   return {
     title: `whole CFN + CDK corpus (${inputs ?? '?'} inputs kmslint reports; floor parses ${floorCount.files} files, ${(floorCount.bytes / 2 ** 20).toFixed(1)} MiB)`,

@@ -331,10 +331,5 @@ export interface FingerprintParts {
 export function findingFingerprint(p: FingerprintParts): string {
   const branch = p.branch ? Object.keys(p.branch).sort().map((k) => `${k}=${String(p.branch![k])}`) : [];
   const key = p.key ? [p.key.kind, p.key.alias ?? '', p.key.keyRef ?? '', p.keyPurpose ?? 'data'] : [];
-  return fingerprint([p.ruleId, p.messageId, p.file, p.stack ?? '', p.resource ?? '', branch.join(','), key.join('|'), p.counterpart ?? '']);
-}
-
-/** A stable hash of parts (in order). */
-export function fingerprint(parts: string[]): string {
-  return shortDigest(JSON.stringify(parts));
+  return shortDigest(JSON.stringify([p.ruleId, p.messageId, p.file, p.stack ?? '', p.resource ?? '', branch.join(','), key.join('|'), p.counterpart ?? '']));
 }

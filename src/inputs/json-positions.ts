@@ -33,7 +33,7 @@ export class JsonPositions {
     for (const seg of path) {
       const open = this.text.charCodeAt(member.start);
       if (open === 0x7b && typeof seg === 'number') continue;
-      const next = open === 0x7b || open === 0x5b ? memberAt(this.membersAt(member.start), seg) : undefined;
+      const next = open === 0x7b || open === 0x5b ? memberAt(this.text, this.membersAt(member.start), seg) : undefined;
       if (!next) {
         absent = true;
         break;

@@ -207,7 +207,6 @@ const SPAN = 5;
  * cost more memory than their members.
  */
 export interface JsonMembers {
-  text: string;
   object: boolean;
   count: number;
   spans: Int32Array;
@@ -218,7 +217,7 @@ export interface JsonMembers {
 export function membersOf(text: string, open: number, ends: ReadonlyMap<number, number>): JsonMembers {
   const object = text.charCodeAt(open) === OPEN_BRACE;
   const close = object ? CLOSE_BRACE : CLOSE_BRACKET;
-  const m: JsonMembers = { text, object, count: 0, spans: new Int32Array(SPAN * 8), keys: undefined };
+  const m: JsonMembers = { object, count: 0, spans: new Int32Array(SPAN * 8), keys: undefined };
   let i = skipWhitespace(text, open + 1);
   while (i < text.length && text.charCodeAt(i) !== close) {
     let keyStart = -1;
@@ -232,7 +231,7 @@ export function membersOf(text: string, open: number, ends: ReadonlyMap<number, 
       if (text.charCodeAt(i) === COLON) i = skipWhitespace(text, i + 1);
     }
     const end = valueEnd(text, i, ends);
-    const repeated = object ? memberWithKey(m, hash, keyStart, keyEnd) : -1;
+    const repeated = object ? memberWithKey(text, m, hash, keyStart, keyEnd) : -1;
     const at = repeated >= 0 ? repeated : m.count++;
     if (SPAN * m.count > m.spans.length) m.spans = grown(m.spans);
     const o = SPAN * at;
@@ -241,7 +240,7 @@ export function membersOf(text: string, open: number, ends: ReadonlyMap<number, 
     m.spans[o + 2] = i;
     m.spans[o + 3] = end;
     m.spans[o + 4] = hash;
-    if (object && repeated < 0) indexKey(m, at);
+    if (object && repeated < 0) indexKey(text, m, at);
     i = skipWhitespace(text, end);
     if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
   }
@@ -253,44 +252,44 @@ export function membersOf(text: string, open: number, ends: ReadonlyMap<number, 
  * or -1. Hashes are compared first: comparing two different keys may decode them, which costs their
  * length, and a hostile object of a few long keys would otherwise pay it at every repeat.
  */
-function memberWithKey(m: JsonMembers, hash: number, start: number, end: number): number {
+function memberWithKey(text: string, m: JsonMembers, hash: number, start: number, end: number): number {
   if (m.keys) return m.keys.find(hash, start, end);
   for (let k = 0; k < m.count; k++) {
     const o = SPAN * k;
-    if (m.spans[o + 4] === hash && sameKey(m.text, m.spans[o], m.spans[o + 1], start, end)) return k;
+    if (m.spans[o + 4] === hash && sameKey(text, m.spans[o], m.spans[o + 1], start, end)) return k;
   }
   return -1;
 }
 
 /** Records the key of new member `at` (the last): in the table, or in one built once the object has many. */
-function indexKey(m: JsonMembers, at: number): void {
+function indexKey(text: string, m: JsonMembers, at: number): void {
   if (m.keys) {
     const o = SPAN * at;
     m.keys.add(m.spans[o + 4], m.spans[o], m.spans[o + 1]);
   } else if (m.count > LISTED_KEYS) {
     // Entries are numbered in the order added, so entry k is member k. A repeated key's member holds
     // its last spelling, which the table then compares with: the same key, decoded.
-    const table = new KeyTable(m.text);
+    const table = new KeyTable(text);
     for (let o = 0; o < SPAN * m.count; o += SPAN) table.add(m.spans[o + 4], m.spans[o], m.spans[o + 1]);
     m.keys = table;
   }
 }
 
-/** Member `seg` of the container (a key of an object, an index of an array), or undefined. */
-export function memberAt(m: JsonMembers, seg: string | number): JsonMember | undefined {
+/** Member `seg` of the container `m` of `text` (a key of an object, an index of an array), or undefined. */
+export function memberAt(text: string, m: JsonMembers, seg: string | number): JsonMember | undefined {
   let at = -1;
   if (m.object) {
-    if (typeof seg === 'string') at = m.keys ? m.keys.findKey(seg) : listedMember(m, seg);
+    if (typeof seg === 'string') at = m.keys ? m.keys.findKey(seg) : listedMember(text, m, seg);
   } else if (typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < m.count) at = seg;
   return at < 0 ? undefined : { start: m.spans[SPAN * at + 2], end: m.spans[SPAN * at + 3], keyStart: m.spans[SPAN * at] };
 }
 
 /** The member of a small object (no table) whose key reads as `key`, or -1 (hashes first, as above). */
-function listedMember(m: JsonMembers, key: string): number {
+function listedMember(text: string, m: JsonMembers, key: string): number {
   const hash = stringHash(key);
   for (let k = 0; k < m.count; k++) {
     const o = SPAN * k;
-    if (m.spans[o + 4] === hash && keyReads(m.text, m.spans[o], m.spans[o + 1], key)) return k;
+    if (m.spans[o + 4] === hash && keyReads(text, m.spans[o], m.spans[o + 1], key)) return k;
   }
   return -1;
 }
