@@ -1,13 +1,16 @@
 // The parse-only floor of the corpus set (issue 14): read and parse the inputs kmslint reads, with the
 // parsers kmslint uses, and nothing else — no detection, no template model, no analysis, no report.
-// `node parse-only.mjs --dist <kmslint>/dist <paths…>` prints {"files":…, "inputs":…, "bytes":…}.
+// `node parse-only.mjs --parsers <module> <paths…>` prints {"files":…, "inputs":…, "bytes":…}; the
+// module exports `parseYamlDocument` and `parseJsonDocument`. `npm run bench` makes it with
+// scripts/bundle.ts's `bundleParsers` from the measured build's dist/src, bundled as the command
+// line bundles them (the same code, dependencies rewritten as in the command line).
 //
 // The level chosen: `parseYamlDocument` / `parseJsonDocument` (src/inputs/yaml-document.ts,
 // json-document.ts), picked by extension as `parseDocument` in src/inputs/load.ts does. They are the
 // lowest functions that turn text into the SourceDocument the rest of kmslint reads (YAML with
 // kmslint's CloudFormation schema and leniency, JSON with its duplicate-key and position records);
-// `loadText` above them already detects the format and builds the template model. They are imported
-// from their own modules, not from load.ts, so the floor does not load the modules of the model either.
+// `loadText` above them already detects the format and builds the template model. They are taken
+// from their own modules, not from load.ts, so the floor does not carry the modules of the model.
 // Files are listed with a plain directory walk (kmslint's discovery, ignore files and realpath checks
 // are not parsing); inside a CDK assembly (a folder with manifest.json) it parses the manifest and the
 // `*.template.json` files, the files kmslint's assembly reader parses, and skips the asset folders.
@@ -19,17 +22,13 @@ import { pathToFileURL } from 'node:url';
 type Parse = (path: string, text: string) => unknown;
 
 const argv = process.argv.slice(2);
-const distAt = argv.indexOf('--dist');
-if (distAt === -1 || !argv[distAt + 1]) {
-  console.error('usage: parse-only --dist <dist folder> <paths…>');
+const parsersAt = argv.indexOf('--parsers');
+if (parsersAt === -1 || !argv[parsersAt + 1]) {
+  console.error('usage: parse-only --parsers <module exporting parseYamlDocument and parseJsonDocument> <paths…>');
   process.exit(2);
 }
-const dist = resolve(argv[distAt + 1]);
-const roots = argv.filter((_, i) => i !== distAt && i !== distAt + 1);
-
-const inputs = join(dist, 'src', 'inputs');
-const { parseYamlDocument } = (await import(pathToFileURL(join(inputs, 'yaml-document.js')).href)) as { parseYamlDocument: Parse };
-const { parseJsonDocument } = (await import(pathToFileURL(join(inputs, 'json-document.js')).href)) as { parseJsonDocument: Parse };
+const roots = argv.filter((_, i) => i !== parsersAt && i !== parsersAt + 1);
+const { parseYamlDocument, parseJsonDocument } = (await import(pathToFileURL(resolve(argv[parsersAt + 1])).href)) as { parseYamlDocument: Parse; parseJsonDocument: Parse };
 
 const CANDIDATE = /\.(json|ya?ml|template)$/i;
 const SKIPPED = new Set(['node_modules', '.git', '.terraform', '.hg', '.svn']);

@@ -25,6 +25,7 @@ import { transformSync } from 'esbuild';
 import { gnuTimeAvailable, interleaved, runOnce, withInputs, type Command, type Measurement } from './measure.js';
 import { writeCloudFormationTemplate, writeMonorepo, writeTerraformPlan } from './generate-scale.js';
 import { lspRelint } from './lsp-relint.js';
+import { bundleParsers } from '../scripts/bundle.js';
 
 const SETS = ['corpus', 'cfn300', 'single', 'cdk-nag', 'scale', 'cache', 'lsp', 'cdk-synth', 'linear-parse'] as const;
 type SetName = (typeof SETS)[number];
@@ -155,14 +156,18 @@ const saved: SavedBaseline | undefined = existsSync(savedBaselinePath) ? (JSON.p
 
 const cfnFiles = globSync('cloudformation/**/*.{yaml,yml,json,template}', { cwd: CORPUS }).sort();
 
+/** The measured build's two parsers, bundled as its command line bundles them (for the floor). */
+const floorParsers = join(scratch, 'parsers.mjs');
+if (only.has('corpus') || only.has('cfn300')) await bundleParsers(join(dirname(BIN), '..', 'dist'), floorParsers);
+
 /**
- * The parse-only floor over `paths` (bench/parse-only.ts of the measured build, types stripped by
- * esbuild so no TypeScript loader is in its time).
+ * The parse-only floor over `paths` (bench/parse-only.ts, types stripped by esbuild so no
+ * TypeScript loader is in its time, with the measured build's parsers).
  */
 function floorCommand(label: string, paths: string[]): Command {
   const script = join(scratch, 'parse-only.mjs');
   if (!existsSync(script)) writeFileSync(script, transformSync(readFileSync('bench/parse-only.ts', 'utf8'), { loader: 'ts', format: 'esm' }).code);
-  return { label, cmd: process.execPath, args: [script, '--dist', join(dirname(BIN), '..', 'dist'), ...paths] };
+  return { label, cmd: process.execPath, args: [script, '--parsers', floorParsers, ...paths] };
 }
 
 function corpusSet(): SetResult {

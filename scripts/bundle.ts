@@ -168,6 +168,67 @@ function fdirBundledPicomatch(): Plugin {
 }
 
 /**
+ * The yaml library's two trace hooks, left out. Its parser reads `process.env.LOG_TOKENS` for every
+ * lexical token and its composer `process.env.LOG_STREAM` for every document, and each, when set,
+ * prints to standard output: a variable left in someone's environment would write the library's
+ * trace into a JSON or SARIF report, or into the editor server's protocol stream. Each read of
+ * `process.env` is a call into Node's C++ environment (about 0.2 µs; the corpus' YAML has some
+ * 460,000 tokens). Each statement is dropped only while its file holds it exactly once; a test runs
+ * the bundle with both variables set.
+ */
+export function yamlWithoutTraceHooks(): Plugin {
+  const hooks: [RegExp, RegExp][] = [
+    [/[\\/]node_modules[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/, /\bif \(node_process\.env\.LOG_TOKENS\)\s*console\.log\('\|', cst\.prettyToken\(source\)\);/g],
+    [/[\\/]node_modules[\\/]yaml[\\/]dist[\\/]compose[\\/]composer\.js$/, /\bif \(node_process\.env\.LOG_STREAM\)\s*console\.dir\(token, \{ depth: null \}\);/g],
+  ];
+  return {
+    name: 'yaml-without-trace-hooks',
+    setup(b) {
+      for (const [file, statement] of hooks) {
+        b.onLoad({ filter: file }, (args) => {
+          const source = readFileSync(args.path, 'utf8');
+          if ((source.match(statement) ?? []).length !== 1) return undefined;
+          return { contents: source.replace(statement, ''), loader: 'js' };
+        });
+      }
+    },
+  };
+}
+
+/** What every bundle of kmslint's parsers is built with: the command line's, its parse threads' and the bench's parse-only floor. */
+function parserPlugins(): Plugin[] {
+  return [yamlWithoutTraceHooks()];
+}
+
+/**
+ * Opens an ES module bundle: CommonJS packages inside it (yaml, picomatch) call require() for
+ * Node's own modules, and an ES module has no require.
+ */
+const ESM_REQUIRE = "import { createRequire as __kmslintCreateRequire } from 'node:module';\nconst require = __kmslintCreateRequire(import.meta.url);";
+
+/**
+ * `parseYamlDocument` and `parseJsonDocument` of the tsc build in `dist`, bundled into one ES
+ * module at `outfile` as the command line bundles them (the bench's parse-only floor imports it, so
+ * it parses with the code kmslint runs).
+ */
+export async function bundleParsers(dist: string, outfile: string): Promise<void> {
+  const inputs = join(dist, 'src', 'inputs');
+  await build({
+    ...SHARED_OPTIONS,
+    stdin: {
+      contents: `export { parseYamlDocument } from ${JSON.stringify(join(inputs, 'yaml-document.js'))};\nexport { parseJsonDocument } from ${JSON.stringify(join(inputs, 'json-document.js'))};`,
+      resolveDir: inputs,
+      sourcefile: 'kmslint-parsers.js',
+    },
+    outfile,
+    format: 'esm',
+    metafile: false,
+    banner: { js: ESM_REQUIRE },
+    plugins: parserPlugins(),
+  });
+}
+
+/**
  * Bundles the command line whose entry is `entry` (tsc's dist/src/cli/run.js, or src/cli/run.ts:
  * esbuild reads TypeScript too) into `outdir`/kmslint.cjs, and the parse threads' module into
  * `outdir`/parse-worker.js. `outdir` must sit two levels below the package root (dist/cli) for the
@@ -190,7 +251,7 @@ export async function bundleCli(entry: string, outdir: string): Promise<Metafile
     // ES modules are strict; so is their bundle. The function is what the script evaluates to.
     banner: { js: "(function (module, exports, require, __kmslintImportMetaUrl, __kmslintImport, __kmslintLoaded) {\n'use strict';" },
     footer: { js: '})' },
-    plugins: [fdirBundledPicomatch(), wrapAnsiOnFirstUse(), jsoncParserWithoutFormatter(), ...(wrapAnsiParts ? [wrapAnsiParts] : [])],
+    plugins: [fdirBundledPicomatch(), wrapAnsiOnFirstUse(), jsoncParserWithoutFormatter(), ...(wrapAnsiParts ? [wrapAnsiParts] : []), ...parserPlugins()],
   });
   // White space goes after the module paths are found (traceModuleLoads): esbuild breaks long lines
   // (kept short all the same, as Node prints the source line of an uncaught error) even in strings.
@@ -205,9 +266,8 @@ export async function bundleCli(entry: string, outdir: string): Promise<Metafile
     entryPoints: [parseWorker],
     outfile: join(outdir, 'parse-worker.js'),
     format: 'esm',
-    // CommonJS packages inside the bundle (yaml, picomatch) call require() for Node's own modules;
-    // an ES module has no require, so the bundle makes one.
-    banner: { js: "import { createRequire as __kmslintCreateRequire } from 'node:module';\nconst require = __kmslintCreateRequire(import.meta.url);" },
+    banner: { js: ESM_REQUIRE },
+    plugins: parserPlugins(),
   });
   return [cli.metafile, worker.metafile];
 }

@@ -2,7 +2,8 @@
 // - A run without a config loads neither ajv nor cosmiconfig, nor the diff engine: counted by a
 //   module hook (ES modules) and require.cache (CommonJS) in the child process.
 // - The bundle (scripts/bundle.ts) prints what the module-by-module command line prints, run by
-//   bin/kmslint.js from a V8 code cache or without one (bin/run-bundle.js).
+//   bin/kmslint.js from a V8 code cache or without one (bin/run-bundle.js), and the yaml library's
+//   trace variables in the environment do not reach its output.
 // - The lint of one template evaluates none of the bundle's lazy parts (other reporters, the
 //   editor server, the diff and keys commands, ajv): the bundle's own module trace
 //   (KMSLINT_TRACE_MODULES); nor does it load tree-sitter from node_modules.
@@ -142,6 +143,20 @@ describe('the bundled command line', () => {
     expect(r.modules.filter((m) => m.endsWith('/bin/run-bundle.js'))).toHaveLength(1);
     expect(r.modules.filter((m) => m.includes('/node_modules/yaml/') || m.includes('/dist/src/'))).toEqual([]);
     expect(heavy(r.modules)).toEqual([]);
+  });
+
+  it("the yaml library's trace variables (LOG_TOKENS, LOG_STREAM) set in the environment change nothing it prints, on the main thread or the parse threads", () => {
+    const trace = { LOG_TOKENS: '1', LOG_STREAM: '1' };
+    // The library itself prints its trace on standard output: the module-by-module build shows it.
+    expect(run('source', ['--no-config', '--format', 'json', YAML_FIXTURE], ROOT, trace).stdout).toMatch(/^\| <DOC>\n/);
+    for (const args of [['--no-config', '--format', 'json', ...FIXTURES], ['--no-config', '--format', 'sarif', '--concurrency', '2', 'fixtures/cloudformation']]) {
+      const plain = run('bundle', args);
+      const traced = run('bundle', args, ROOT, trace);
+      expect(traced.stdout, args.join(' ')).toBe(plain.stdout);
+      expect(traced.stderr, args.join(' ')).toBe(plain.stderr);
+      expect(traced.status, args.join(' ')).toBe(plain.status);
+      expect(JSON.parse(traced.stdout)).toBeTruthy();
+    }
   });
 
   it('keys, rules, explain and --version run from the bundle', () => {
