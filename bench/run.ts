@@ -109,6 +109,12 @@ function baselineFigures(current: Measurement | undefined, base: Measurement | u
 /** V8 flag that runs its optimising compiler on the main thread instead of a helper thread. */
 const COMPILE_ON_MAIN = '--no-concurrent-recompilation';
 
+/**
+ * `c` with Node's pool of V8 helper threads (default four) cut to one, as the GitHub Action starts
+ * kmslint on two cores or fewer (action/run.sh): there, four helpers take the main thread's core.
+ */
+const withOneHelperThread = (c: Command): Command => ({ ...c, label: `${c.label}, --v8-pool-size=1`, args: ['--v8-pool-size=1', ...c.args] });
+
 /** Bare Node's start and exit: the floor of any run of a Node program. */
 const BARE_NODE: Command = { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] };
 
@@ -187,9 +193,10 @@ function corpusSet(): SetResult {
   // the CPU gap to the floor is the optimising compiler rather than kmslint's own work.
   const onMainThread = (c: Command, name: string): Command => ({ ...c, label: `${name}, compiles on main thread`, args: [COMPILE_ON_MAIN, ...c.args] });
   const [lintCompiling, floorCompiling] = [onMainThread(lint, 'kmslint'), onMainThread(floorRun, 'floor')];
-  const commands = [...pair, twoThreads, floorRun, lintCompiling, floorCompiling];
+  const oneHelper = withOneHelperThread(lint);
+  const commands = [...pair, twoThreads, oneHelper, floorRun, lintCompiling, floorCompiling];
   const of = measurementOf(commands, interleaved(commands, RUNS));
-  const [k, base, pooled, floor] = [of(lint), of(baseLint), of(twoThreads), of(floorRun)];
+  const [k, base, pooled, helper, floor] = [of(lint), of(baseLint), of(twoThreads), of(oneHelper), of(floorRun)];
   const compiling = (slow: Measurement, fast: Measurement) => Math.max(0, slow.wallMs - fast.wallMs);
   const [kCompile, floorCompile] = [compiling(of(lintCompiling), k), compiling(of(floorCompiling), floor)];
   const figures: Figure[] = [atMost('kmslint CPU ÷ parse-only CPU', ratio(k.cpuMs, floor.cpuMs), 1.3)];
@@ -197,6 +204,8 @@ function corpusSet(): SetResult {
   figures.push(atMost(`wall ÷ today's wall (bench/baseline.json: ${saved ? `${saved.commit}, ${saved.date.slice(0, 10)}` : 'none saved'})`, ratio(k.wallMs, today?.wallMs), 0.6));
   if (base) figures.push(atMost('wall ÷ baseline-bin wall (same run)', ratio(k.wallMs, base.wallMs), 0.6), info('CPU ÷ baseline-bin CPU (same run)', ratio(k.cpuMs, base.cpuMs)));
   figures.push(info('two threads (--concurrency 2) wall ÷ default wall', ratio(pooled.wallMs, k.wallMs)), info('two threads CPU ÷ parse-only CPU', ratio(pooled.cpuMs, floor.cpuMs)));
+  figures.push(info('one V8 helper thread wall ÷ default wall', ratio(helper.wallMs, k.wallMs)), info('one V8 helper thread CPU ÷ default CPU', ratio(helper.cpuMs, k.cpuMs)));
+  if (base) figures.push(info('one V8 helper thread wall ÷ baseline-bin wall (same run)', ratio(helper.wallMs, base.wallMs)));
   figures.push(info('kmslint peak RSS', k.rssMiB ?? null, 'MiB'));
   figures.push(
     info('V8 optimising compiler, kmslint', kCompile, 'ms'),
@@ -206,7 +215,7 @@ function corpusSet(): SetResult {
   );
   return {
     title: `whole CFN + CDK corpus (${inputs ?? '?'} inputs kmslint reports; floor parses ${floorCount.files} files, ${(floorCount.bytes / 2 ** 20).toFixed(1)} MiB)`,
-    measurements: [withInputs(k, inputs), ...(base ? [withInputs(base, inputs)] : []), withInputs(pooled, inputs), withInputs(floor, inputs), withInputs(of(lintCompiling), inputs), withInputs(of(floorCompiling), inputs)],
+    measurements: [withInputs(k, inputs), ...(base ? [withInputs(base, inputs)] : []), withInputs(pooled, inputs), withInputs(helper, inputs), withInputs(floor, inputs), withInputs(of(lintCompiling), inputs), withInputs(of(floorCompiling), inputs)],
     figures,
     notes: [
       'parse-only: bench/parse-only.ts — parseYamlDocument / parseJsonDocument of the same build over the same files, nothing else',
@@ -237,11 +246,12 @@ function cfn300Set(): SetResult {
   const floorRun = floorCommand(`parse-only floor on ${inputs} templates`, sample);
   const floorStartRun = floorCommand('parse-only floor on no file', [empty]);
   const cfnLint: Command | undefined = cfnLintVersion ? { label: `cfn-lint on ${inputs} templates`, cmd: 'cfn-lint', args: ['--', ...sample], runs: PEER_RUNS } : undefined;
-  const commands = [...pair, twoThreads, floorRun, floorStartRun, BARE_NODE, ...(cfnLint ? [cfnLint] : [])];
+  const oneHelper = withOneHelperThread(lint);
+  const commands = [...pair, twoThreads, oneHelper, floorRun, floorStartRun, BARE_NODE, ...(cfnLint ? [cfnLint] : [])];
   // cfn-lint exits with a bit mask of what it found (2 error, 4 warning, 8 informational).
   const ms = interleaved(commands, RUNS, (s) => s !== null && s < 16);
   const of = measurementOf(commands, ms);
-  const [k, base, pooled, floor, floorStart, node, cfn] = [of(lint), of(baseLint), of(twoThreads), of(floorRun), of(floorStartRun), of(BARE_NODE), of(cfnLint)];
+  const [k, base, pooled, helper, floor, floorStart, node, cfn] = [of(lint), of(baseLint), of(twoThreads), of(oneHelper), of(floorRun), of(floorStartRun), of(BARE_NODE), of(cfnLint)];
   const parseAlone = floor.wallMs - floorStart.wallMs;
   return {
     title: `${inputs} corpus CloudFormation templates`,
@@ -250,6 +260,7 @@ function cfn300Set(): SetResult {
       atLeast('cfn-lint wall ÷ kmslint wall', ratio(cfn?.wallMs, k.wallMs), 60, cfn ? undefined : 'cfn-lint not installed'),
       info('cfn-lint CPU ÷ kmslint CPU', ratio(cfn?.cpuMs, k.cpuMs)),
       info('cfn-lint wall ÷ kmslint wall, two threads (--concurrency 2)', ratio(cfn?.wallMs, pooled.wallMs)),
+      info('cfn-lint wall ÷ kmslint wall, one V8 helper thread', ratio(cfn?.wallMs, helper.wallMs)),
       info('parsing alone, one thread (floor − floor on no file)', parseAlone, 'ms'),
       info('cfn-lint wall ÷ (parsing alone + node -e 0): about the most a one-thread run can reach', ratio(cfn?.wallMs, parseAlone + node.wallMs), '×', cfn ? undefined : 'cfn-lint not installed'),
       info('kmslint wall ÷ (parsing alone + node -e 0)', ratio(k.wallMs, parseAlone + node.wallMs)),

@@ -124,7 +124,7 @@ interface ActionRun {
 function runAction(
   ws: string,
   inputs: Record<string, string> = {},
-  runner: { actionPath?: string; path?: string } = {},
+  runner: { actionPath?: string; path?: string; env?: Record<string, string> } = {},
 ): ActionRun {
   for (const name of Object.keys(inputs)) if (!(name in manifest.inputs)) throw new Error(`no input ${name}`);
   const scratch = tempDir('kmslint-action-runner-');
@@ -147,6 +147,7 @@ function runAction(
       env: {
         ...base,
         ...(runner.path ? { PATH: `${runner.path}:${process.env.PATH ?? ''}` } : {}),
+        ...runner.env,
         GITHUB_ACTIONS: 'true',
         GITHUB_ACTION_PATH: runner.actionPath ?? ROOT,
         GITHUB_WORKSPACE: ws,
@@ -358,6 +359,19 @@ describe('action steps', () => {
     expect(npm.calls()).toEqual([
       [ws, 'exec', '--yes', '--package=kmslint@0.1.0', '--', 'kmslint', 'lint', '--max-warnings', '0', '--format', 'stylish', '--', 'a dir', 'b.yaml'],
     ]);
+  });
+
+  it('on two cores or fewer runs kmslint with one V8 helper thread, beside the NODE_OPTIONS the workflow sets, and keeps a pool size it sets', () => {
+    // A fake npm that prints the NODE_OPTIONS kmslint would start with; nproc counts OMP_NUM_THREADS.
+    const dir = tempDir('kmslint-action-node-options-');
+    writeFileSync(join(dir, 'npm'), '#!/usr/bin/env bash\nprintf "NODE_OPTIONS=[%s]\\n" "${NODE_OPTIONS-unset}"\n');
+    chmodSync(join(dir, 'npm'), 0o755);
+    const ws = workspace({ 'topic.yaml': FAILING });
+    const optionsWith = (env: Record<string, string>) => runAction(ws, { version: '0.1.0' }, { path: dir, env }).stdout;
+    expect(optionsWith({ OMP_NUM_THREADS: '2', NODE_OPTIONS: '--max-old-space-size=4096' })).toBe('NODE_OPTIONS=[--max-old-space-size=4096 --v8-pool-size=1]\n');
+    expect(optionsWith({ OMP_NUM_THREADS: '1', NODE_OPTIONS: '' })).toBe('NODE_OPTIONS=[--v8-pool-size=1]\n');
+    expect(optionsWith({ OMP_NUM_THREADS: '4', NODE_OPTIONS: '--max-old-space-size=4096' })).toBe('NODE_OPTIONS=[--max-old-space-size=4096]\n');
+    expect(optionsWith({ OMP_NUM_THREADS: '2', NODE_OPTIONS: '--v8-pool-size=3' })).toBe('NODE_OPTIONS=[--v8-pool-size=3]\n');
   });
 
   it('builds the action checkout in place when its dist is missing, then runs it', () => {
