@@ -176,7 +176,7 @@ function fdirBundledPicomatch(): Plugin {
  * 460,000 tokens). Each statement is dropped only while its file holds it exactly once; a test runs
  * the bundle with both variables set.
  */
-export function yamlWithoutTraceHooks(): Plugin {
+function yamlWithoutTraceHooks(): Plugin {
   const hooks: [RegExp, RegExp][] = [
     [/[\\/]node_modules[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/, /\bif \(node_process\.env\.LOG_TOKENS\)\s*console\.log\('\|', cst\.prettyToken\(source\)\);/g],
     [/[\\/]node_modules[\\/]yaml[\\/]dist[\\/]compose[\\/]composer\.js$/, /\bif \(node_process\.env\.LOG_STREAM\)\s*console\.dir\(token, \{ depth: null \}\);/g],
