@@ -68,9 +68,9 @@ options=()
 [[ $fail_on == warning ]] && options+=(--max-warnings 0)
 
 # On two cores or fewer, Node's default of four V8 helper threads (garbage collection, the
-# optimising compiler) keeps the main thread from its core; with one, the corpus ran in 0.87x the
-# time and 300 templates in 0.81x (docs/cache.md, "Two cores"). Node reads it only at start, so it
-# is set here; a pool size the workflow sets is kept.
+# optimising compiler) keeps the main thread from its core; one runs large inputs faster (figures in
+# docs/cache.md, "Two cores"). Node reads it only at start, so it is set here; a pool size the
+# workflow sets is kept.
 if [[ $(nproc 2> /dev/null || echo 4) -le 2 && ${NODE_OPTIONS:-} != *--v8-pool-size* ]]; then
   export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--v8-pool-size=1"
 fi

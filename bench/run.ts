@@ -110,10 +110,13 @@ function baselineFigures(current: Measurement | undefined, base: Measurement | u
 const COMPILE_ON_MAIN = '--no-concurrent-recompilation';
 
 /**
- * `c` with Node's pool of V8 helper threads (default four) cut to one, as the GitHub Action starts
- * kmslint on two cores or fewer (action/run.sh): there, four helpers take the main thread's core.
+ * Node flag that cuts its pool of V8 helper threads (default four) to one, as the GitHub Action
+ * starts kmslint on two cores or fewer (action/run.sh): there, four helpers take the main thread's core.
  */
-const withOneHelperThread = (c: Command, label: string): Command => ({ ...c, label: `${label}, --v8-pool-size=1`, args: ['--v8-pool-size=1', ...c.args] });
+const ONE_HELPER_THREAD = '--v8-pool-size=1';
+
+/** `c` (a node command) run with a Node or V8 flag before its script, under `label`. */
+const withNodeFlag = (c: Command, flag: string, label: string): Command => ({ ...c, label, args: [flag, ...c.args] });
 
 /** Bare Node's start and exit: the floor of any run of a Node program. */
 const BARE_NODE: Command = { label: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] };
@@ -191,9 +194,9 @@ function corpusSet(): SetResult {
   // V8 optimises on a helper thread, so its compiling is CPU but not wall. With compiles on the
   // main thread (--no-concurrent-recompilation) the wall grows by about their time: how much of
   // the CPU gap to the floor is the optimising compiler rather than kmslint's own work.
-  const onMainThread = (c: Command, name: string): Command => ({ ...c, label: `${name}, compiles on main thread`, args: [COMPILE_ON_MAIN, ...c.args] });
+  const onMainThread = (c: Command, name: string) => withNodeFlag(c, COMPILE_ON_MAIN, `${name}, compiles on main thread`);
   const [lintCompiling, floorCompiling] = [onMainThread(lint, 'kmslint'), onMainThread(floorRun, 'floor')];
-  const oneHelper = withOneHelperThread(lint, 'kmslint lint');
+  const oneHelper = withNodeFlag(lint, ONE_HELPER_THREAD, `kmslint lint, ${ONE_HELPER_THREAD}`);
   const commands = [...pair, twoThreads, oneHelper, floorRun, lintCompiling, floorCompiling];
   const of = measurementOf(commands, interleaved(commands, RUNS));
   const [k, base, pooled, helper, floor] = [of(lint), of(baseLint), of(twoThreads), of(oneHelper), of(floorRun)];
@@ -246,7 +249,7 @@ function cfn300Set(): SetResult {
   const floorRun = floorCommand(`parse-only floor on ${inputs} templates`, sample);
   const floorStartRun = floorCommand('parse-only floor on no file', [empty]);
   const cfnLint: Command | undefined = cfnLintVersion ? { label: `cfn-lint on ${inputs} templates`, cmd: 'cfn-lint', args: ['--', ...sample], runs: PEER_RUNS } : undefined;
-  const oneHelper = withOneHelperThread(lint, lint.label);
+  const oneHelper = withNodeFlag(lint, ONE_HELPER_THREAD, `${lint.label}, ${ONE_HELPER_THREAD}`);
   const commands = [...pair, twoThreads, oneHelper, floorRun, floorStartRun, BARE_NODE, ...(cfnLint ? [cfnLint] : [])];
   // cfn-lint exits with a bit mask of what it found (2 error, 4 warning, 8 informational).
   const ms = interleaved(commands, RUNS, (s) => s !== null && s < 16);
